@@ -1,0 +1,81 @@
+"""A household prepared for the formulas: children in birth order, grouped into births."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from .household import Child, Household
+from .parameters import ParameterSet
+
+ORDINAL_ZH = {1: "一孩", 2: "二孩", 3: "三孩"}
+
+
+def ordinal_zh(order: int) -> str:
+    return ORDINAL_ZH.get(order, f"第{order}孩")
+
+
+def ordinal_en(order: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(order if order < 20 else order % 10, "th")
+    return f"{order}{suffix} child"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderedChild:
+    order: int  # 1-based birth order among the family's children
+    child: Child
+    birth: int  # 0-based index of the birth (children born on one date are one birth)
+
+    @property
+    def born(self) -> dt.date:
+        return self.child.birth_date
+
+
+@dataclass(frozen=True, slots=True)
+class Birth:
+    date: dt.date
+    children: tuple[OrderedChild, ...]
+
+    @property
+    def babies(self) -> int:
+        return len(self.children)
+
+    @property
+    def difficult(self) -> bool:
+        return any(c.child.difficult_birth for c in self.children)
+
+
+class Case:
+    """What every formula reads: the household, the parameters, and the children in order."""
+
+    def __init__(self, household: Household, params: ParameterSet):
+        self.household = household
+        self.params = params
+        self.today = household.today
+        # Birth order counts children by birth date; the input order breaks ties (twins).
+        ranked = sorted(enumerate(household.children), key=lambda ic: (ic[1].birth_date, ic[0]))
+        children, births = [], []
+        for order, (_, child) in enumerate(ranked, start=1):
+            if not births or births[-1][0] != child.birth_date:
+                births.append((child.birth_date, []))
+            oc = OrderedChild(order, child, len(births) - 1)
+            births[-1][1].append(oc)
+            children.append(oc)
+        self.children: tuple[OrderedChild, ...] = tuple(children)
+        self.births: tuple[Birth, ...] = tuple(Birth(d, tuple(cs)) for d, cs in births)
+
+    def p(self, name: str):
+        return self.params[name]
+
+    @cached_property
+    def education_end(self) -> dict[int, int]:
+        """Per child order: the month index through which the education deduction runs."""
+        from .dates import birthday, month_index
+
+        default = self.params["national.income_tax.education_until_age"]
+        out = {}
+        for oc in self.children:
+            age = oc.child.education_until_age or default.at(max(oc.born, default.dates[0]))
+            out[oc.order] = month_index(birthday(oc.born, age))
+        return out

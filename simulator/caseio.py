@@ -1,0 +1,76 @@
+"""Reading and writing case files (JSON, schema version 1). Saving is atomic: a crash mid-write leaves the
+old file, never half a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import json_error_message, validation_messages
+from .household import SCHEMA_VERSION, Household
+from .policy_checks import InputError
+
+EXAMPLE = Path(__file__).with_name("examples") / "example_family.json"
+
+
+def parse_case(data: Any, lang: str = "en") -> Household:
+    """A household from already-decoded JSON; InputError lists every problem by field path."""
+    if isinstance(data, dict):
+        version = data.get("schema_version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+            raise InputError([
+                f"schema_version: 案例文件版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序" if lang == "zh"
+                else f"schema_version: the case file is version {version}, newer than this program's "
+                     f"{SCHEMA_VERSION}; update the program"])
+    try:
+        return Household.model_validate(data)
+    except ValidationError as e:
+        raise InputError(validation_messages(e, lang)) from None
+
+
+def parse_case_text(text: str, lang: str = "en") -> Household:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError([json_error_message(e, lang)]) from None
+    return parse_case(data, lang)
+
+
+def load_case(path: str | os.PathLike, lang: str = "en") -> Household:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError([f"(file): {path}: {e}"]) from None
+    return parse_case_text(text, lang)
+
+
+def load_example() -> Household:
+    return load_case(EXAMPLE)
+
+
+def case_json(household: Household) -> str:
+    return json.dumps(household.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write to a temporary file beside the target, flush it to disk, then rename it over the target."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_case(household: Household, path: str | os.PathLike) -> None:
+    atomic_write_text(path, case_json(household))

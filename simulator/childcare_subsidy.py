@@ -1,0 +1,54 @@
+"""National childcare subsidy (育儿补贴) per child under three — cn-2025-childcare, tax-free by cn-2025-tax6.
+
+Paid for the months that begin with the month after the birth month, as many as the eligible months,
+and only for months from the scheme's start.
+"""
+
+from __future__ import annotations
+
+from .case import Case, OrderedChild, ordinal_en, ordinal_zh
+from .dates import month_index, month_start
+from .money import fmt, yuan
+from .periods import monthly_by_year
+from .result import Line, use, use_rule
+
+SOURCE = "cn-2025-childcare"
+
+
+def childcare_subsidy(case: Case) -> list[Line]:
+    lines: list[Line] = []
+    for oc in case.children:
+        lines += _for_child(case, oc)
+    return lines
+
+
+def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
+    annual = case.p("national.childcare_subsidy.annual_amount")
+    scheme_start = annual.dates[0]
+    months, u_months = use_rule(case.p("national.childcare_subsidy.eligible_months"), oc.born)
+    first = month_index(oc.born) + 1  # the month after the birth month
+    last = first + months - 1
+    paid: dict[int, list[int]] = {}  # year → [fen, months]
+    uses = (u_months, *sorted(monthly_by_year(annual, first, last, paid, per_year=True), key=lambda u: u.effective))
+    n, zh_n, en_n = oc.order, ordinal_zh(oc.order), ordinal_en(oc.order)
+    window_zh = f"出生次月起{months}个月（{month_start(first):%Y-%m}至{month_start(last):%Y-%m}）"
+    window_en = f"{months} months from the month after birth ({month_start(first):%Y-%m} to {month_start(last):%Y-%m})"
+    if not paid:
+        return [Line("childcare_subsidy", oc.born.year, 0.0, "yuan", SOURCE,
+                     f"{zh_n}：{window_zh}均早于补贴{scheme_start:%Y-%m}起发放，无补贴。",
+                     f"{en_n}: the {window_en} all fall before payments began in {scheme_start:%Y-%m}; nothing is due.",
+                     child=n, uses=uses)]
+    exempt, u_ex = use(case.p("national.childcare_subsidy.tax_exempt"), scheme_start)
+    tax_zh = "，免征个人所得税" if exempt else ""
+    tax_en = ", free of income tax" if exempt else ""
+    lines = []
+    for year in sorted(paid):
+        amount, count = yuan(paid[year][0]), paid[year][1]
+        lines.append(Line(
+            "childcare_subsidy", year, amount, "yuan", SOURCE,
+            f"{zh_n}{year}年可领{count}个月，共{fmt(amount)}元（{window_zh}，{scheme_start:%Y-%m}起发放{tax_zh}；"
+            f"向孩子户籍地申领）。",
+            f"{en_n}: {count} months in {year}, {fmt(amount)} yuan (the {window_en}, paid from "
+            f"{scheme_start:%Y-%m}{tax_en}; apply where the child's hukou is).",
+            child=n, payers={"national": amount}, uses=(*uses, u_ex)))
+    return lines

@@ -1,0 +1,182 @@
+"""Command line: ``python -m simulator simulate|validate|params``.
+
+Bad input exits with status 2 and one line per problem naming the field path; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from .caseio import EXAMPLE, load_case, parse_case_text
+from .engine import simulate
+from .labels import label, status_label
+from .money import fmt
+from .parameters import ParameterError, ParameterSet, load_parameters
+from .policy_checks import InputError, policy_problems
+from .result import Result
+
+EXIT_INPUT = 2
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def table(result: Result, lang: str) -> str:
+    """A readable table of every line, then the totals."""
+    heads = [label(k, lang) for k in ("col_year", "col_line", "col_child", "col_parent", "col_amount",
+                                      "col_unit", "col_source", "col_status")]
+    rows = []
+    for ln in sorted(result.lines, key=lambda x: (x.year, x.category, x.id, x.child or 0)):
+        rows.append([str(ln.year), label(ln.id, lang), str(ln.child or ""), label(ln.parent, lang) if ln.parent else "",
+                     label("amount_unknown", lang) if ln.amount is None and ln.unit != "entitlement"
+                     else ("" if ln.amount is None else fmt(ln.amount)),
+                     label("unit_" + ln.unit, lang), ln.source if not ln.measure else f"bengbu-2024 {ln.measure}",
+                     status_label(ln.status, lang)])
+    widths = [max(_width(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
+    out = ["  ".join(_pad(h, w) for h, w in zip(heads, widths, strict=True))]
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    t = result.totals()
+    out.append("")
+    out.append(f"{label('money_received', lang)}: {fmt(t['money_received'])} {label('unit_yuan', lang)}")
+    out.append(f"{label('tax_saved', lang)}: {fmt(t['tax_saved'])} {label('unit_yuan', lang)}")
+    out.append(f"{label('interest_saved', lang)}: {fmt(t['interest_saved'])} {label('unit_yuan', lang)}")
+    out.append(f"{label('loan_capacity', lang)}: {fmt(t['loan_capacity'])} {label('unit_yuan', lang)}")
+    for role in ("mother", "father"):
+        out.append(f"{label('leave_days', lang)} ({label(role, lang)}): {t['leave_days'][role]} {label('unit_days', lang)}")
+    if t["amounts_to_enter"]:
+        out.append(f"{label('amounts_to_enter', lang)}: {t['amounts_to_enter']}")
+    out.append(f"{label('as_of', lang)}: {result.as_of}  {label('policy_pack_date', lang)}: {result.pack_date}")
+    return "\n".join(out) + "\n"
+
+
+def _load_params(args: argparse.Namespace) -> ParameterSet:
+    params = load_parameters(args.policy) if args.policy else load_parameters()
+    if args.local:
+        figures = yaml.safe_load(Path(args.local).read_text(encoding="utf-8")) or {}
+        if not isinstance(figures, dict):
+            raise ParameterError([f"{args.local}: must map parameter names to numbers"])
+        params = params.with_local(figures)
+    return params
+
+
+def _fail(problems: Sequence[str]) -> int:
+    for p in problems:
+        print(p, file=sys.stderr)
+    return EXIT_INPUT
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    params = _load_params(args)
+    if args.batch:
+        return _batch(args, params)
+    path = EXAMPLE if args.example or not args.case else args.case
+    household = load_case(path, args.lang)
+    result = simulate(household, params)
+    if args.table:
+        sys.stdout.write(table(result, args.lang))
+    else:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    return 0
+
+
+def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
+    """One case per input line, one result per output line; a bad line gets its errors, the rest go on."""
+    failed = 0
+    source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+    out = sys.stdout
+    with source:
+        for n, text in enumerate(source, start=1):
+            if not text.strip():
+                continue
+            try:
+                result = simulate(parse_case_text(text, args.lang), params)
+                record = result.to_dict(parameters=args.detail)
+            except InputError as e:
+                failed += 1
+                record = {"line": n, "errors": e.problems}
+            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            out.write("\n")
+    if failed:
+        print(f"{failed} case(s) had errors", file=sys.stderr)
+    return EXIT_INPUT if failed else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    params = _load_params(args)
+    household = load_case(args.case, args.lang)
+    problems = policy_problems(household, params)
+    if problems:
+        return _fail(problems)
+    print("OK" if args.lang == "en" else "有效")
+    return 0
+
+
+def cmd_params(args: argparse.Namespace) -> int:
+    params = _load_params(args)
+    today = args.on or dt.date.today()
+    rows = []
+    for name in sorted(params):
+        p = params[name]
+        eff, value = p.entry(today)
+        if isinstance(value, tuple | frozenset):
+            value = f"<{len(value)}>"
+        rows.append([name, p.label_zh if args.lang == "zh" else p.label_en,
+                     "—" if value is None else str(value), str(eff or "—"), status_label(p.line_status, args.lang),
+                     p.reference])
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m simulator",
+                                 description="Bengbu family-support simulator / 蚌埠市生育支持政策测算")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages and tables")
+    common.add_argument("--policy", help="folder of policy parameter files (default: the shipped pack)")
+    common.add_argument("--local", help="YAML/JSON file of a counselor's local figures: {parameter: number}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("simulate", parents=[common], help="print every benefit line of a case")
+    s.add_argument("case", nargs="?", help="case file (JSON, schema version 1)")
+    s.add_argument("--example", action="store_true", help="use the built-in example family")
+    s.add_argument("--table", action="store_true", help="readable table instead of JSON")
+    s.add_argument("--batch", metavar="CASES.jsonl", help="one case per line ('-' = stdin); one result per line")
+    s.add_argument("--detail", action="store_true", help="with --batch: include each line's parameter trail")
+    s.set_defaults(func=cmd_simulate)
+    v = sub.add_parser("validate", parents=[common], help="check a case file")
+    v.add_argument("case")
+    v.set_defaults(func=cmd_validate)
+    p = sub.add_parser("params", parents=[common], help="list every parameter in force on a date")
+    p.add_argument("--on", type=dt.date.fromisoformat, help="date (default today)")
+    p.set_defaults(func=cmd_params)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as e:
+        return _fail(e.problems)
+    except ParameterError as e:
+        return _fail(e.problems)
+    except OSError as e:
+        return _fail([f"(file): {e}"])
+    except yaml.YAMLError as e:
+        return _fail([f"--local: {e}"])

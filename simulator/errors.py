@@ -1,0 +1,68 @@
+"""Input problems as one line each, naming the field path (``children[1].birth_date: ...``), in zh or en."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+# Messages for the pydantic error types a case file can trigger; others fall back to pydantic's English.
+_ZH = {
+    "missing": "缺少此项",
+    "extra_forbidden": "不认识的字段",
+    "literal_error": "取值无效，应为：{expected}",
+    "date_from_datetime_parsing": "日期无效，应为 YYYY-MM-DD",
+    "date_parsing": "日期无效，应为 YYYY-MM-DD",
+    "date_type": "日期无效，应为 YYYY-MM-DD",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "greater_than": "必须大于 {gt}",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "model_type": "应为对象",
+    "model_attributes_type": "应为对象",
+    "list_type": "应为列表",
+    "too_long": "项目过多（最多 {max_length} 项）",
+    "finite_number": "应为有限的数字",
+}
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(case)"
+
+
+def validation_messages(err: ValidationError, lang: str = "en") -> list[str]:
+    lines = []
+    for e in err.errors(include_url=False):
+        path, msg = field_path(e["loc"]), e["msg"]
+        if e["type"] == "value_error":
+            # model-level checks put the field path in the message itself
+            msg = msg.removeprefix("Value error, ")
+            lines.append(msg if ":" in msg.split(" ")[0] else f"{path}: {msg}")
+            continue
+        if lang == "zh" and e["type"] in _ZH:
+            ctx = dict(e.get("ctx") or {})
+            try:
+                msg = _ZH[e["type"]].format(**ctx)
+            except (KeyError, IndexError):
+                msg = _ZH[e["type"]].split("{")[0].rstrip("：，")
+        lines.append(f"{path}: {msg}")
+    return lines
+
+
+def json_error_message(err: json.JSONDecodeError, lang: str = "en") -> str:
+    if lang == "zh":
+        return f"(case): 不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}）"
+    return f"(case): not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"

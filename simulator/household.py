@@ -1,0 +1,99 @@
+"""The household a case file describes (schema version 1).
+
+Field names are a contract: saved cases must stay readable, so fields are only ever added, optional,
+with defaults that keep old files meaning what they meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+# A model limit, not a policy figure: beyond this the birth-order rules stop meaning anything useful.
+MAX_CHILDREN = 12
+
+Area = Literal["longzihu", "bengshan", "yuhui", "huaishang", "huaiyuan", "wuhe", "guzhen", "outside"]
+Employer = Literal["state_organ", "public_institution", "soe", "private", "flexible", "none"]
+Insurance = Literal["employee", "flexible_employee", "resident", "none"]
+TaxSplit = Literal["best", "mother", "father", "half"]
+
+DISTRICTS = ("longzihu", "bengshan", "yuhui", "huaishang")
+COUNTIES = ("huaiyuan", "wuhe", "guzhen")
+PUBLIC_EMPLOYERS = ("state_organ", "public_institution", "soe")
+EMPLOYED = ("state_organ", "public_institution", "soe", "private")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Training(_Strict):
+    """Re-employment training after a birth interrupted the parent's job (bengbu-2024 §12)."""
+
+    course_subsidy: float = Field(ge=0)
+    days: int = Field(default=0, ge=0, le=3660)
+    start: dt.date
+
+
+class Parent(_Strict):
+    employer: Employer = "private"
+    insurance: Insurance = "employee"
+    monthly_salary: float = Field(default=0, ge=0, le=10_000_000)
+    monthly_contributions: float = Field(default=0, ge=0, le=10_000_000)
+    other_annual_deductions: float = Field(default=0, ge=0, le=100_000_000)
+    employer_avg_monthly_wage: float | None = Field(default=None, ge=0, le=10_000_000)
+    training: Training | None = None
+
+
+class Child(_Strict):
+    birth_date: dt.date
+    hukou_in_bengbu: bool = True
+    difficult_birth: bool = False
+    education_until_age: int | None = Field(default=None, ge=3, le=40)
+
+
+class PregnancyLoss(_Strict):
+    """A miscarriage, which earns maternity leave of its own (cn-lp619 Art. 7). Optional, added in v1."""
+
+    date: dt.date
+    months_pregnant: int = Field(ge=0, le=10)
+
+
+class Housing(_Strict):
+    first_provident_fund_loan: bool = False
+    provident_fund_loan_ceiling: float | None = Field(default=None, ge=0, le=100_000_000)
+    loan_years: int = Field(default=30, ge=1, le=30)
+    buying_home_in_urban_area: bool = False
+    # Optional, added in v1: when the loan or purchase happens (default: as_of, or the 2nd birth if later).
+    loan_date: dt.date | None = None
+
+
+class Household(_Strict):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    hukou_area: Area
+    mother: Parent | None = None
+    father: Parent | None = None
+    children: list[Child] = Field(default_factory=list, max_length=MAX_CHILDREN)
+    housing: Housing = Field(default_factory=Housing)
+    tax_split: TaxSplit = "best"
+    as_of: dt.date | None = None
+    pregnancy_losses: list[PregnancyLoss] = Field(default_factory=list, max_length=MAX_CHILDREN)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Household:
+        if self.mother is None and self.father is None:
+            raise ValueError("mother/father: at least one parent is needed")
+        return self
+
+    @property
+    def today(self) -> dt.date:
+        return self.as_of or dt.date.today()
+
+    def parent(self, role: str) -> Parent | None:
+        return self.mother if role == "mother" else self.father
+
+    def parents(self) -> list[tuple[str, Parent]]:
+        return [(r, p) for r, p in (("mother", self.mother), ("father", self.father)) if p is not None]

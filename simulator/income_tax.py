@@ -1,0 +1,206 @@
+"""Income-tax deductions for children and the tax they save — cn-iit, bengbu-2024 §3.
+
+Per child and tax year the parents choose who claims: one parent 100%, or each 50%. With ``best`` the
+split that leaves the family the least tax is found; the search runs over the distinct amounts the mother
+can claim (the family's tax depends only on that), so three children cost at most seven tax evaluations a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+
+from .case import Case, OrderedChild, ordinal_en, ordinal_zh
+from .dates import birthday, month_index
+from .money import fen, fmt, yuan
+from .periods import monthly_by_year
+from .result import Line, ParamUse, use, use_rule
+
+SOURCE = "cn-iit; bengbu-2024 §3"
+OPTIONS = ("mother", "father", "half")
+SPLIT_ZH = {"mother": "母亲扣除100%", "father": "父亲扣除100%", "half": "父母各扣除50%"}
+SPLIT_EN = {"mother": "mother claims 100%", "father": "father claims 100%", "half": "each parent claims 50%"}
+
+
+@dataclass(slots=True)
+class ChildYear:
+    """One child's deduction in one tax year, in fen, and how it was made up."""
+
+    infant_fen: int = 0
+    infant_months: int = 0
+    education_fen: int = 0
+    education_months: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.infant_fen + self.education_fen
+
+
+def child_deductions(case: Case, oc: OrderedChild) -> tuple[dict[int, ChildYear], tuple[tuple[ParamUse, ...], ...]]:
+    """Per tax year: infant care from the birth month to the month before the 3rd birthday, then
+    children's education from that birthday's month through the month education ends."""
+    infant_p = case.p("national.income_tax.infant_care_monthly")
+    edu_p = case.p("national.income_tax.child_education_monthly")
+    age, u_age = use_rule(case.p("national.income_tax.infant_care_until_age"), oc.born)
+    switch = month_index(birthday(oc.born, age))
+    infant: dict[int, list[int]] = {}
+    edu: dict[int, list[int]] = {}
+    infant_uses = {u_age} | monthly_by_year(infant_p, month_index(oc.born), switch - 1, infant)
+    edu_uses = {u_age} | monthly_by_year(edu_p, switch, case.education_end[oc.order], edu)
+    if oc.child.education_until_age is None:
+        default = case.p("national.income_tax.education_until_age")
+        edu_uses.add(use_rule(default, oc.born)[1])
+    years: dict[int, ChildYear] = {}
+    for y, (f, n) in infant.items():
+        cy = years.setdefault(y, ChildYear())
+        cy.infant_fen, cy.infant_months = f, n
+    for y, (f, n) in edu.items():
+        cy = years.setdefault(y, ChildYear())
+        cy.education_fen, cy.education_months = f, n
+    return years, (tuple(sorted(infant_uses, key=_k)), tuple(sorted(edu_uses, key=_k)))
+
+
+class TaxTable:
+    """The bracket schedule of one year in integer form: (upper fen or None, rate in basis points, quick fen)."""
+
+    def __init__(self, brackets, basic_fen: int):
+        self.rows = [(None if b.up_to is None else fen(b.up_to), round(b.rate * 10000), fen(b.quick_deduction))
+                     for b in brackets]
+        self.basic = basic_fen
+
+    def tax(self, taxable_fen: int) -> int:
+        if taxable_fen <= 0:
+            return 0
+        for upper, bp, quick in self.rows:
+            if upper is None or taxable_fen <= upper:
+                return max(0, (taxable_fen * bp + 5000) // 10000 - quick)
+        raise AssertionError("the last bracket is open")
+
+
+def income_tax(case: Case) -> list[Line]:
+    hh = case.household
+    per_child: list[tuple[OrderedChild, dict[int, ChildYear]]] = []
+    child_uses: dict[int, tuple[tuple[ParamUse, ...], tuple[ParamUse, ...]]] = {}
+    for oc in case.children:
+        years, uses = child_deductions(case, oc)
+        per_child.append((oc, years))
+        child_uses[oc.order] = uses
+    all_years = sorted({y for _, ys in per_child for y, cy in ys.items() if cy.total})
+    roles = [r for r, _ in hh.parents()]
+    brackets_p = case.p("national.income_tax.brackets")
+    basic_p = case.p("national.income_tax.basic_deduction")
+    tables: dict[tuple, tuple[TaxTable, dict[str, int]]] = {}
+    cache: dict[tuple, tuple] = {}
+    lines: list[Line] = []
+    for year in all_years:
+        jan1 = dt.date(year, 1, 1)
+        brackets, u_br = use(brackets_p, jan1)
+        basic, u_basic = use(basic_p, jan1)
+        tkey = (u_br.effective, u_basic.effective)
+        if tkey not in tables:
+            table = TaxTable(brackets, fen(basic))
+            tables[tkey] = table, {r: _pre_child_taxable(hh.parent(r), table.basic) for r in roles}
+        table, base = tables[tkey]
+        kids = [(oc, ys[year]) for oc, ys in per_child if year in ys and ys[year].total]
+        amounts = tuple(cy.total for _, cy in kids)
+        key = (amounts, tkey)
+        if key not in cache:
+            cache[key] = _choose(amounts, base, table, roles, hh.tax_split)
+        choice, claimed, saved, before, after, runner_up = cache[key]
+        for (oc, cy), split in zip(kids, choice, strict=True):
+            infant_uses, edu_uses = child_uses[oc.order]
+            uses = (infant_uses if cy.infant_months else ()) + (edu_uses if cy.education_months else ())
+            for role in roles:
+                part = _portion(cy.total, split, role)
+                if part:
+                    lines.append(Line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE,
+                                      partial(_deduction_text, oc.order, cy, year, split, part), "",
+                                      child=oc.order, parent=role, uses=uses))
+        advice = tuple((oc.order, s) for (oc, _), s in zip(kids, choice, strict=True))
+        best = hh.tax_split == "best" and len(roles) == 2
+        family_saved = sum(saved.values())
+        for role in roles:
+            if claimed[role]:
+                lines.append(Line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE,
+                                  partial(_saved_text, year, role, claimed[role], before[role], after[role],
+                                          saved[role], family_saved, advice, best, runner_up), "",
+                                  parent=role, uses=(u_br, u_basic)))
+    return lines
+
+
+def _saved_text(year, role, claimed, before, after, saved, family_saved, advice, best, runner_up):
+    advice_zh = "；".join(f"{ordinal_zh(n)}{SPLIT_ZH[s]}" for n, s in advice)
+    advice_en = "; ".join(f"{ordinal_en(n)}: {SPLIT_EN[s]}" for n, s in advice)
+    if best and runner_up:
+        why_zh = f"最省税的分配：{advice_zh}（次优方案少省{fmt(yuan(runner_up))}元）。"
+        why_en = f"Best split: {advice_en} (the next best saves {fmt(yuan(runner_up))} yuan less)."
+    elif best:
+        why_zh, why_en = f"最省税的分配：{advice_zh}（另有分配省税相同）。", \
+            f"Best split: {advice_en} (another split saves the same)."
+    else:
+        why_zh, why_en = f"按所选方式：{advice_zh}。", f"As chosen: {advice_en}."
+    role_zh = "母亲" if role == "mother" else "父亲"
+    return (f"{year}年{role_zh}扣除子女相关费用{fmt(yuan(claimed))}元，个税由{fmt(yuan(before))}元降至"
+            f"{fmt(yuan(after))}元，少缴{fmt(yuan(saved))}元（家庭合计{fmt(yuan(family_saved))}元）。{why_zh}",
+            f"{year}: the {role} deducts {fmt(yuan(claimed))} yuan for the children; income tax falls from "
+            f"{fmt(yuan(before))} to {fmt(yuan(after))} yuan, saving {fmt(yuan(saved))} "
+            f"(family: {fmt(yuan(family_saved))}). {why_en}")
+
+
+def _k(u: ParamUse) -> tuple:
+    return (u.name, u.effective or dt.date.min)
+
+
+def _pre_child_taxable(parent, basic_fen: int) -> int:
+    """Yearly taxable income before any child deduction, in fen (may be negative: floor comes later)."""
+    return (fen(parent.monthly_salary) * 12 - basic_fen - fen(parent.monthly_contributions) * 12
+            - fen(parent.other_annual_deductions))
+
+
+def _portion(total: int, split: str, role: str) -> int:
+    if split == "half":
+        return total // 2 if role == "mother" else total - total // 2
+    return total if split == role else 0
+
+
+def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, roles: list[str], mode: str):
+    """The per-child split and each parent's claim, tax before and after, and the saving."""
+    if len(roles) == 1:
+        candidates = {sum(amounts): tuple(roles[0] for _ in amounts)}
+    elif mode != "best":
+        candidates = {sum(_portion(a, mode, "mother") for a in amounts): tuple(mode for _ in amounts)}
+    else:
+        # The family's tax depends only on what the mother claims: keep the first split reaching each sum.
+        candidates = {0: ()}
+        for a in amounts:
+            nxt: dict[int, tuple[str, ...]] = {}
+            for s, ch in candidates.items():
+                for opt in OPTIONS:
+                    nxt.setdefault(s + _portion(a, opt, "mother"), ch + (opt,))
+            candidates = nxt
+    before = {r: table.tax(base[r]) for r in roles}
+    total = sum(amounts)
+    scored = []
+    for mother_sum, choice in candidates.items():
+        claimed = {r: (mother_sum if r == "mother" else total - mother_sum) if len(roles) == 2 else total
+                   for r in roles}
+        after = {r: table.tax(base[r] - claimed[r]) for r in roles}
+        scored.append((sum(before.values()) - sum(after.values()), choice, claimed, after))
+    scored.sort(key=lambda s: -s[0])  # stable: ties keep the first split found
+    best_saving, choice, claimed, after = scored[0]
+    runner_up = best_saving - scored[1][0] if len(scored) > 1 else 0
+    saved = {r: before[r] - after[r] for r in roles}
+    return choice, claimed, saved, before, after, runner_up
+
+
+def _deduction_text(order: int, cy: ChildYear, year: int, split: str, part: int) -> tuple[str, str]:
+    parts_zh, parts_en = [], []
+    if cy.infant_months:
+        parts_zh.append(f"婴幼儿照护{cy.infant_months}个月共{fmt(yuan(cy.infant_fen))}元")
+        parts_en.append(f"infant care {cy.infant_months} months, {fmt(yuan(cy.infant_fen))} yuan")
+    if cy.education_months:
+        parts_zh.append(f"子女教育{cy.education_months}个月共{fmt(yuan(cy.education_fen))}元")
+        parts_en.append(f"children's education {cy.education_months} months, {fmt(yuan(cy.education_fen))} yuan")
+    return (f"{ordinal_zh(order)}{year}年：{'，'.join(parts_zh)}；{SPLIT_ZH[split]}，本行{fmt(yuan(part))}元。",
+            f"{ordinal_en(order)}, {year}: {'; '.join(parts_en)}; {SPLIT_EN[split]}, this line {fmt(yuan(part))} yuan.")

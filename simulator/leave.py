@@ -1,0 +1,224 @@
+"""Maternity, paternity and parental leave in days — cn-lp619 Art. 7, ah-pfp, bengbu-2024 §11.
+
+Days are calendar days. Leave is counted whatever the parent's job; the explanation says when the case
+lists no employer to grant it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+
+from .case import Birth, Case
+from .dates import birthday
+from .household import EMPLOYED, PregnancyLoss
+from .result import Line, ParamUse, use
+
+SOURCE_MATERNITY = "cn-lp619 Art. 7; ah-pfp; bengbu-2024 §11"
+SOURCE_PATERNITY = "ah-pfp; bengbu-2024 §11"
+SOURCE_PARENTAL = "ah-pfp; bengbu-2024 §11"
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveDays:
+    days: int
+    end: dt.date
+    holidays: int  # statutory holidays that pushed the end date back
+    unknown_years: tuple[int, ...]  # years whose holidays are not yet published
+    zh: str
+    en: str
+    uses: tuple[ParamUse, ...]
+
+
+def _value(case: Case, name: str, on: dt.date, uses: list[ParamUse]) -> int:
+    value, u = use(case.p(name), on)
+    uses.append(u)
+    return value or 0
+
+
+def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tuple[dt.date, int, list[int]]:
+    """Last day of leave of ``days`` calendar days from ``start``, pushed back by statutory holidays inside it.
+
+    Only years whose holidays are published count; returns (end, holidays added, years not yet published).
+    """
+    extend, u = use(case.p("anhui.maternity_leave.holidays_extend_leave"), start)
+    uses.append(u)
+    end = start + dt.timedelta(days=days - 1)
+    if not extend:
+        return end, 0, []
+    hol_p = case.p("national.holidays.statutory_holidays")
+    added, unknown, seen_years = 0, [], set()
+    counted: set[dt.date] = set()
+    while True:
+        new = 0
+        for year in range(start.year, end.year + 1):
+            eff, dates = hol_p.entry(dt.date(year, 1, 1))
+            if eff is None or eff.year != year:
+                if year not in unknown:
+                    unknown.append(year)
+                continue
+            if year not in seen_years:
+                seen_years.add(year)
+                uses.append(ParamUse(hol_p.name, eff, f"{len(dates)} days", hol_p.line_status, hol_p.reference))
+            for d in dates:
+                if start <= d <= end and d not in counted:
+                    counted.add(d)
+                    new += 1
+        if not new:
+            return end, added, unknown
+        added += new
+        end += dt.timedelta(days=new)
+
+
+def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
+    uses: list[ParamUse] = []
+    on = birth.date
+    basic = _value(case, "national.maternity_leave.basic_days", on, uses)
+    ext = _value(case, "anhui.maternity_leave.extension_days", on, uses)
+    parts_zh, parts_en = [f"国家产假{basic}天", f"national {basic}"], []
+    parts_en = [f"national {basic}"]
+    if ext:
+        parts_zh.append(f"安徽延长{ext}天")
+        parts_en.append(f"Anhui extension {ext}")
+    else:
+        since = case.p("anhui.maternity_leave.extension_days").dates[0]
+        parts_zh.append(f"{since}前的生育适用安徽此前的条例，本政策包未收录，只计国家产假")
+        parts_en.append(f"births before {since} fall under Anhui's earlier regulation, not in this policy pack: "
+                        "national days only")
+    days = basic + ext
+    if birth.difficult:
+        extra = _value(case, "national.maternity_leave.difficult_birth_extra_days", on, uses)
+        caesarean = _value(case, "anhui.maternity_leave.caesarean_counts_as_difficult", on, uses)
+        days += extra
+        parts_zh.append(f"{'难产或剖宫产' if caesarean else '难产'}{extra}天")
+        parts_en.append(f"{'difficult birth or caesarean' if caesarean else 'difficult birth'} {extra}")
+    if birth.babies > 1:
+        per = _value(case, "national.maternity_leave.extra_baby_days", on, uses)
+        days += per * (birth.babies - 1)
+        parts_zh.append(f"多胞胎多{birth.babies - 1}个婴儿各{per}天")
+        parts_en.append(f"{birth.babies - 1} extra baby × {per}")
+    end, holidays, unknown = leave_end(case, on, days, uses)
+    zh, en = "＋".join(parts_zh) + f"＝{days}天", " + ".join(parts_en) + f" = {days} days"
+    return LeaveDays(days, end, holidays, tuple(unknown), zh, en, tuple(uses))
+
+
+def _end_text(ld: LeaveDays, start: dt.date) -> tuple[str, str]:
+    zh = f"自{start}起休至{ld.end}"
+    en = f"from {start} to {ld.end}"
+    if ld.holidays:
+        zh += f"（含顺延法定节假日{ld.holidays}天）"
+        en += f" (pushed back {ld.holidays} days for public holidays inside it)"
+    if ld.unknown_years:
+        years = "、".join(map(str, ld.unknown_years))
+        zh += f"；{years}年法定节假日尚未公布，未顺延"
+        en += f"; public holidays for {', '.join(map(str, ld.unknown_years))} are not yet published, so not added"
+    return zh, en
+
+
+def _employer_note(case: Case, role: str) -> tuple[str, str]:
+    parent = case.household.parent(role)
+    if parent is not None and parent.employer not in EMPLOYED:
+        return "（假期由用人单位给予；本案例未填写用人单位）", " (leave is granted by an employer; the case lists none)"
+    return "", ""
+
+
+def maternity_leave(case: Case) -> list[Line]:
+    if case.household.mother is None:
+        return []
+    note_zh, note_en = _employer_note(case, "mother")
+    lines = []
+    for birth in case.births:
+        ld = maternity_leave_days(case, birth)
+        span_zh, span_en = _end_text(ld, birth.date)
+        lines.append(Line("maternity_leave", birth.date.year, float(ld.days), "days", SOURCE_MATERNITY,
+                          f"{birth.date}生育：{ld.zh}，{span_zh}。{note_zh}",
+                          f"Birth on {birth.date}: {ld.en}, {span_en}.{note_en}",
+                          child=birth.children[0].order, parent="mother", uses=ld.uses))
+    for loss in case.household.pregnancy_losses:
+        ld = miscarriage_leave_days(case, loss)
+        span_zh, span_en = _end_text(ld, loss.date)
+        lines.append(Line("maternity_leave", loss.date.year, float(ld.days), "days", "cn-lp619 Art. 7",
+                          f"{loss.date}流产（怀孕{loss.months_pregnant}个月）：{ld.zh}，{span_zh}。{note_zh}",
+                          f"Miscarriage on {loss.date} ({loss.months_pregnant} months pregnant): {ld.en}, {span_en}."
+                          f"{note_en}", parent="mother", uses=ld.uses))
+    return lines
+
+
+def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
+    uses: list[ParamUse] = []
+    threshold = _value(case, "national.maternity_leave.miscarriage_threshold_months", loss.date, uses)
+    if loss.months_pregnant < threshold:
+        days = _value(case, "national.maternity_leave.miscarriage_early_days", loss.date, uses)
+        zh, en = f"未满{threshold}个月流产{days}天", f"miscarriage before {threshold} months: {days} days"
+    else:
+        days = _value(case, "national.maternity_leave.miscarriage_late_days", loss.date, uses)
+        zh, en = f"满{threshold}个月流产{days}天", f"miscarriage from {threshold} months: {days} days"
+    end, holidays, unknown = leave_end(case, loss.date, days, uses)
+    return LeaveDays(days, end, holidays, tuple(unknown), zh + "（安徽无延长，按国家规定）",
+                     en + " (national rule; Anhui adds none)", tuple(uses))
+
+
+def paternity_leave(case: Case) -> list[Line]:
+    if case.household.father is None:
+        return []
+    note_zh, note_en = _employer_note(case, "father")
+    lines = []
+    for birth in case.births:
+        uses: list[ParamUse] = []
+        days = _value(case, "anhui.paternity_leave.days", birth.date, uses)
+        if days:
+            zh = f"{birth.date}生育：男方护理假{days}天，可在女方产假期间灵活安排。{note_zh}"
+            en = f"Birth on {birth.date}: {days} days of paternity leave, to be taken flexibly during the " \
+                 f"mother's maternity leave.{note_en}"
+        else:
+            zh = f"{birth.date}生育：早于安徽护理假现行规定施行，未计。"
+            en = f"Birth on {birth.date}: before Anhui's current paternity-leave rule took effect; not counted."
+        lines.append(Line("paternity_leave", birth.date.year, float(days), "days", SOURCE_PATERNITY, zh, en,
+                          child=birth.children[0].order, parent="father", uses=tuple(uses)))
+    return lines
+
+
+def parental_leave(case: Case) -> list[Line]:
+    """Each parent: the yearly days for every calendar year in which some child is under the age limit
+    on at least one day (one allowance per family unless per_child is set)."""
+    if not case.children:
+        return []
+    days_p = case.p("anhui.parental_leave.days_per_year")
+    age_p = case.p("anhui.parental_leave.until_age")
+    per_child_p = case.p("anhui.parental_leave.per_child")
+    first = case.children[0].born.year
+    last = max(birthday(oc.born, age_p.values[-1]) for oc in case.children).year
+    limit_days = {}  # the birthday at which each child stops counting, per age limit in force
+    lines = []
+    for year in range(first, last + 1):
+        dec31, jan1 = dt.date(year, 12, 31), dt.date(year, 1, 1)
+        per_year, u_days = use(days_p, dec31)
+        age, u_age = use(age_p, dec31)
+        per_child, u_pc = use(per_child_p, dec31)
+        if not per_year or age is None:
+            continue
+        if age not in limit_days:
+            limit_days[age] = [(oc, birthday(oc.born, age)) for oc in case.children]
+        young = [oc for oc, ends in limit_days[age] if oc.born <= dec31 and ends > jan1]
+        if not young:
+            continue
+        days = per_year * (len(young) if per_child else 1)
+        orders = tuple(oc.order for oc in young)
+        for role, _ in case.household.parents():
+            lines.append(Line("parental_leave", year, float(days), "days", SOURCE_PARENTAL,
+                              partial(_parental_text, case, role, year, age, days, orders, per_child), "",
+                parent=role, uses=(u_days, u_age, u_pc)))
+    return lines
+
+
+def _parental_text(case: Case, role: str, year: int, age: int, days: int, orders: tuple[int, ...],
+                   per_child: bool) -> tuple[str, str]:
+    note_zh, note_en = _employer_note(case, role)
+    role_zh = "母亲" if role == "mother" else "父亲"
+    kids = "、".join(map(str, orders))
+    return (f"{year}年有未满{age}周岁的子女（第{kids}孩）：{role_zh}育儿假{days}天"
+            f"{'（按子女人数计）' if per_child else '（每年每人一份，不按子女人数叠加）'}。{note_zh}",
+            f"{year}: a child under {age} (child {', '.join(map(str, orders))}): "
+            f"{days} days of parental leave for the {role}"
+            f"{' (per child)' if per_child else ' (one allowance a year, however many children)'}.{note_en}")

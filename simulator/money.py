@@ -1,0 +1,47 @@
+"""Money is computed in whole fen (integers) and rounded half up, so results are exact to the fen."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+_FEN: dict[float, int] = {}
+
+
+def fen(yuan: float) -> int:
+    """Yuan (as typed or read from a parameter) to fen, rounded half up on the decimal the user wrote."""
+    if type(yuan) is int:
+        return yuan * 100
+    cached = _FEN.get(yuan)
+    if cached is None:
+        cached = int(Decimal(str(yuan)).scaleb(2).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        if len(_FEN) < 100_000:  # bounded: a batch of odd salaries must not grow it without end
+            _FEN[yuan] = cached
+    return cached
+
+
+def yuan(fen_amount: int) -> float:
+    return fen_amount / 100
+
+
+def mul_div(amount_fen: int, num: int, den: int) -> int:
+    """amount × num / den in fen, rounded half up (for non-negative amounts)."""
+    return (2 * amount_fen * num + den) // (2 * den)
+
+
+def share(amount_fen: int, rate: float) -> int:
+    """A share of an amount, the rate read as an exact decimal, rounded half up to the fen."""
+    r = Decimal(str(rate))
+    return int((Decimal(amount_fen) * r).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def fmt(yuan_amount: float | None) -> str:
+    """2000 → '2,000'; 1234.5 → '1,234.50'."""
+    if yuan_amount is None:
+        return "—"
+    if float(yuan_amount).is_integer():
+        return f"{yuan_amount:,.0f}"
+    return f"{yuan_amount:,.2f}"
+
+
+def pct(rate: float) -> str:
+    return f"{rate * 100:g}%"

@@ -1,0 +1,321 @@
+"""Dated policy parameters: one YAML file each, loaded, validated and looked up by date.
+
+A parameter file lives under ``policy/<authority>/.../<name>.yaml`` and its dotted name follows the path
+(``bengbu/birth_subsidy/second_child.yaml`` → ``bengbu.birth_subsidy.second_child``). ``values`` maps the
+date a value takes effect to the value; history is appended, never overwritten (OpenFisca's convention).
+A value of ``null`` means "in force but no amount published": formulas must not invent one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+POLICY_DIR = Path(__file__).with_name("policy")
+SOURCES_FILE = "sources.yaml"
+
+Status = Literal["verified", "secondary", "assumed", "unpublished"]
+Unit = Literal[
+    "yuan", "yuan_per_month", "yuan_per_year", "yuan_per_day", "days", "months", "years", "age",
+    "rate", "count", "boolean", "parent", "month_day", "brackets", "date_list",
+]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is present
+
+
+class ParameterError(ValueError):
+    """A policy file is malformed; ``problems`` has one line per fault, naming the file and key."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Label(_Strict):
+    zh: str
+    en: str
+
+
+class Reference(_Strict):
+    source: str
+    clause: str
+
+
+class Metadata(_Strict):
+    label: Label
+    unit: Unit
+    reference: Reference
+    status: Status
+    last_reviewed: dt.date
+    minimum: float | None = None
+    maximum: float | None = None
+    note: str | None = None
+
+
+class Bracket(_Strict):
+    up_to: float | None
+    rate: float
+    quick_deduction: float
+
+
+class ParameterFile(_Strict):
+    description: str
+    metadata: Metadata
+    values: dict[dt.date, Any]
+
+    @field_validator("values")
+    @classmethod
+    def _not_empty(cls, v: dict) -> dict:
+        if not v:
+            raise ValueError("needs at least one dated value")
+        return v
+
+
+class Source(_Strict):
+    title: str
+    issued: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One policy parameter with its dated history."""
+
+    name: str
+    description: str
+    label_zh: str
+    label_en: str
+    unit: str
+    source: str
+    clause: str
+    status: str
+    last_reviewed: dt.date
+    note: str | None
+    dates: tuple[dt.date, ...]
+    values: tuple[Any, ...]
+    minimum: float | None = None
+    maximum: float | None = None
+    local: bool = False
+
+    def entry(self, on: dt.date) -> tuple[dt.date | None, Any]:
+        """The (effective date, value) in force on ``on``; (None, None) before the first date."""
+        i = bisect.bisect_right(self.dates, on) - 1
+        if i < 0:
+            return None, None
+        return self.dates[i], self.values[i]
+
+    def at(self, on: dt.date) -> Any:
+        return self.entry(on)[1]
+
+    @property
+    def reference(self) -> str:
+        return f"{self.source} {self.clause}"
+
+    @property
+    def line_status(self) -> str:
+        return "local" if self.local else self.status
+
+
+class Snapshot:
+    """The law in force on one date, navigable by attribute: ``p.bengbu.birth_subsidy.second_child``."""
+
+    __slots__ = ("_params", "_prefix", "_date")
+
+    def __init__(self, params: ParameterSet, on: dt.date, prefix: str = ""):
+        self._params, self._date, self._prefix = params, on, prefix
+
+    def __getattr__(self, key: str) -> Any:
+        name = f"{self._prefix}{key}"
+        if name in self._params:
+            return self._params[name].at(self._date)
+        if any(n.startswith(name + ".") for n in self._params.names()):
+            return Snapshot(self._params, self._date, name + ".")
+        raise AttributeError(f"no parameter or group {name!r}")
+
+
+class ParameterSet(Mapping[str, Parameter]):
+    """All parameters of a policy pack, plus the sources they cite."""
+
+    def __init__(self, parameters: dict[str, Parameter], sources: dict[str, Source], pack_date: dt.date):
+        self._p = parameters
+        self.sources = sources
+        self.pack_date = pack_date  # the latest last_reviewed: how current the pack is
+
+    def __getitem__(self, name: str) -> Parameter:
+        return self._p[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._p)
+
+    def __len__(self) -> int:
+        return len(self._p)
+
+    def names(self) -> list[str]:
+        return list(self._p)
+
+    def at(self, on: dt.date) -> Snapshot:
+        return Snapshot(self, on)
+
+    def with_local(self, figures: Mapping[str, Any], entered: dt.date | None = None) -> ParameterSet:
+        """A copy where a counselor's local figures replace unpublished or assumed values.
+
+        A local figure takes effect from the parameter's first date (it fills the gap the law left), unless
+        ``entered`` is given, and every line that uses it is marked ``local``.
+        """
+        problems, params = [], dict(self._p)
+        for name, raw in figures.items():
+            p = params.get(name)
+            if p is None:
+                problems.append(f"{name}: no such parameter")
+                continue
+            if raw is None:
+                continue
+            try:
+                value = float(raw)
+            except (TypeError, ValueError):
+                problems.append(f"{name}: must be a number, got {raw!r}")
+                continue
+            err = _range_problem(value, (p.minimum, p.maximum))
+            if err:
+                problems.append(f"{name}: {err}")
+                continue
+            start = entered or p.dates[0]
+            params[name] = replace(p, dates=(start,), values=(value,), local=True)
+        if problems:
+            raise ParameterError(problems)
+        return ParameterSet(params, self.sources, self.pack_date)
+
+    def local_names(self) -> list[str]:
+        return [n for n, p in self._p.items() if p.local]
+
+
+def _range_problem(value: Any, bounds: tuple[float | None, float | None]) -> str | None:
+    lo, hi = bounds
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if lo is not None and value < lo:
+        return f"{value} is below the minimum {lo:g}"
+    if hi is not None and value > hi:
+        return f"{value} is above the maximum {hi:g}"
+    return None
+
+
+def _check_value(unit: str, value: Any, meta: Metadata) -> str | None:
+    """Type and range of one dated value, by unit; None when fine."""
+    if value is None:
+        return None if meta.status == "unpublished" else "null is only allowed for status 'unpublished'"
+    if unit == "boolean":
+        return None if isinstance(value, bool) else "must be true or false"
+    if unit == "parent":
+        return None if value in ("mother", "father") else "must be 'mother' or 'father'"
+    if unit == "month_day":
+        try:
+            dt.date(2000, *map(int, str(value).split("-")))
+        except (TypeError, ValueError):
+            return "must be 'MM-DD'"
+        return None
+    if unit == "date_list":
+        if not isinstance(value, list) or not all(isinstance(d, dt.date) for d in value):
+            return "must be a list of dates"
+        return None
+    if unit == "brackets":
+        if not isinstance(value, list) or not value:
+            return "must be a non-empty list of brackets"
+        try:
+            rows = [Bracket.model_validate(r) for r in value]
+        except ValidationError as e:
+            return "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
+        uppers = [r.up_to for r in rows]
+        if uppers[-1] is not None or None in uppers[:-1] or uppers[:-1] != sorted(uppers[:-1]):
+            return "brackets must rise and only the last may be open (up_to: null)"
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be a number, got {value!r}"
+    return _range_problem(value, (meta.minimum, meta.maximum))
+
+
+def load_parameters(directory: Path | str = POLICY_DIR) -> ParameterSet:
+    """Read every parameter file under ``directory``; raise ParameterError listing every fault found."""
+    root = Path(directory)
+    problems: list[str] = []
+    params: dict[str, Parameter] = {}
+    sources: dict[str, Source] = {}
+    src_path = root / SOURCES_FILE
+    try:
+        raw = yaml.load(src_path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        for key, entry in raw.items():
+            try:
+                sources[key] = Source.model_validate(entry)
+            except ValidationError as e:
+                problems += [f"{SOURCES_FILE}: {key}.{_loc(x)}: {x['msg']}" for x in e.errors()]
+    except (OSError, yaml.YAMLError, AttributeError) as e:
+        problems.append(f"{SOURCES_FILE}: {e}")
+    files = sorted(p for p in root.rglob("*.yaml") if p.name != SOURCES_FILE)
+    if not files:
+        problems.append(f"{root}: no parameter files found")
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        name = rel.removesuffix(".yaml").replace("/", ".")
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+            pf = ParameterFile.model_validate(data)
+        except yaml.YAMLError as e:
+            problems.append(f"{rel}: not valid YAML: {e}")
+            continue
+        except OSError as e:
+            problems.append(f"{rel}: {e}")
+            continue
+        except ValidationError as e:
+            problems += [f"{rel}: {_loc(x)}: {x['msg']}" for x in e.errors()]
+            continue
+        m = pf.metadata
+        for when, value in pf.values.items():
+            err = _check_value(m.unit, value, m)
+            if err:
+                problems.append(f"{rel}: values.{when}: {err}")
+        if m.reference.source not in sources and sources:
+            problems.append(f"{rel}: metadata.reference.source: unknown source {m.reference.source!r}")
+        dates = tuple(sorted(pf.values))
+        values = tuple(_freeze(m.unit, pf.values[d]) for d in dates)
+        params[name] = Parameter(
+            name=name, description=pf.description, label_zh=m.label.zh, label_en=m.label.en,
+            unit=m.unit, source=m.reference.source, clause=m.reference.clause, status=m.status,
+            last_reviewed=m.last_reviewed, note=m.note, dates=dates, values=values,
+            minimum=m.minimum, maximum=m.maximum,
+        )
+    if problems:
+        raise ParameterError(problems)
+    pack_date = max(p.last_reviewed for p in params.values())
+    return ParameterSet(params, sources, pack_date)
+
+
+def _freeze(unit: str, value: Any) -> Any:
+    if unit == "brackets":
+        return tuple(Bracket.model_validate(r) for r in value)
+    if unit == "date_list":
+        return frozenset(value)
+    return value
+
+
+def _loc(err: Mapping[str, Any]) -> str:
+    return ".".join(str(x) for x in err["loc"]) or "(top level)"
+
+
+_DEFAULT: ParameterSet | None = None
+
+
+def default_parameters() -> ParameterSet:
+    """The policy pack shipped with the program, loaded once."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_parameters()
+    return _DEFAULT
