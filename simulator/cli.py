@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+import orjson
 import yaml
 
 from .caseio import EXAMPLE, load_case, parse_case_text
@@ -109,11 +110,15 @@ def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
             except InputError as e:
                 failed += 1
                 record = {"line": n, "errors": e.problems}
-            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-            out.write("\n")
+            out.write(dumps_line(record))
     if failed:
         print(f"{failed} case(s) had errors", file=sys.stderr)
     return EXIT_INPUT if failed else 0
+
+
+def dumps_line(record: dict) -> str:
+    """One compact JSON line. orjson (a well-kept C library) is ~5× faster than json for batch output."""
+    return orjson.dumps(record).decode() + "\n"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

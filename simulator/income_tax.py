@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import birthday, month_index
@@ -129,9 +129,14 @@ def income_tax(case: Case) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=256)
+def _advice(advice: tuple[tuple[int, str], ...]) -> tuple[str, str]:
+    return ("；".join(f"{ordinal_zh(n)}{SPLIT_ZH[s]}" for n, s in advice),
+            "; ".join(f"{ordinal_en(n)}: {SPLIT_EN[s]}" for n, s in advice))
+
+
 def _saved_text(year, role, claimed, before, after, saved, family_saved, advice, best, runner_up):
-    advice_zh = "；".join(f"{ordinal_zh(n)}{SPLIT_ZH[s]}" for n, s in advice)
-    advice_en = "; ".join(f"{ordinal_en(n)}: {SPLIT_EN[s]}" for n, s in advice)
+    advice_zh, advice_en = _advice(advice)
     if best and runner_up:
         why_zh = f"最省税的分配：{advice_zh}（次优方案少省{fmt(yuan(runner_up))}元）。"
         why_en = f"Best split: {advice_en} (the next best saves {fmt(yuan(runner_up))} yuan less)."

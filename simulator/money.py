@@ -38,8 +38,8 @@ def fmt(yuan_amount: float | None) -> str:
     """2000 → '2,000'; 1234.5 → '1,234.50'."""
     if yuan_amount is None:
         return "—"
-    if float(yuan_amount).is_integer():
-        return f"{yuan_amount:,.0f}"
+    if yuan_amount == int(yuan_amount):
+        return f"{int(yuan_amount):,}"
     return f"{yuan_amount:,.2f}"
 
 

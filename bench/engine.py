@@ -1,0 +1,88 @@
+"""Engine benchmark: per-household cost of simulate() and batch throughput, on one core.
+
+    python bench/engine.py [--n 2000]
+
+The household: three children (2024, 2026, 2028 births, education to 22: 2024–2050), both parents taxed,
+'best' split, provident-fund loan with a known ceiling. Batch = parse one JSON line, simulate, write one JSON
+line, as `python -m simulator simulate --batch` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import sys
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from simulator import default_parameters, parse_case, simulate  # noqa: E402
+from simulator.cli import main as cli_main  # noqa: E402
+
+CASE = {
+    "schema_version": 1, "hukou_area": "bengshan", "tax_split": "best", "as_of": "2026-11-28",
+    "mother": {"employer": "private", "insurance": "employee", "monthly_salary": 9000, "monthly_contributions": 1900,
+               "employer_avg_monthly_wage": 8500},
+    "father": {"employer": "soe", "insurance": "employee", "monthly_salary": 14000, "monthly_contributions": 2900,
+               "other_annual_deductions": 12000},
+    "children": [{"birth_date": "2024-02-10"}, {"birth_date": "2026-05-20", "difficult_birth": True},
+                 {"birth_date": "2028-09-01"}],
+    "housing": {"first_provident_fund_loan": True, "provident_fund_loan_ceiling": 500000, "loan_years": 30},
+}
+
+
+def per_household(n: int) -> list[float]:
+    params = default_parameters()
+    times = []
+    for i in range(n):
+        case = dict(CASE, mother=dict(CASE["mother"], monthly_salary=8000 + i % 500))  # vary: no cross-run caching
+        hh = parse_case(case)
+        t = time.perf_counter()
+        simulate(hh, params)
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def batch(n: int, detail: bool) -> float:
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / "bench_engine_cases.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            case = dict(CASE, mother=dict(CASE["mother"], monthly_salary=8000 + i % 500))
+            f.write(json.dumps(case) + "\n")
+    out = io.StringIO()
+    args = ["simulate", "--batch", str(path)] + (["--detail"] if detail else [])
+    t = time.perf_counter()
+    with redirect_stdout(out):
+        rc = cli_main(args)
+    elapsed = time.perf_counter() - t
+    assert rc == 0 and out.getvalue().count("\n") == n
+    return elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=2000)
+    n = ap.parse_args().n
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    params = default_parameters()
+    r = simulate(parse_case(CASE), params)
+    print(f"household: 3 children, years {r.first_year}-{r.last_year} ({r.last_year - r.first_year + 1}), "
+          f"{len(r.lines)} lines, best split")
+    per_household(200)  # warm up
+    ts = sorted(per_household(n))
+    print(f"simulate() per household: mean {statistics.fmean(ts) * 1e3:.3f} ms, "
+          f"p50 {ts[len(ts) // 2] * 1e3:.3f} ms, p95 {ts[int(len(ts) * 0.95)] * 1e3:.3f} ms  (n={n})")
+    for detail in (False, True):
+        secs = batch(n, detail)
+        print(f"batch{' --detail' if detail else ''}: {n} households in {secs:.2f} s = "
+              f"{secs / n * 1e3:.3f} ms per household, {n / secs:.0f} households/s (parse + simulate + JSON line)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Policy packs: a zip of the parameter files, loaded offline (from a USB stick) to update the rules.
+
+A pack is checked completely — every file parsed with the safe YAML loader and validated, every parameter the
+formulas need present, the example family simulated — before anything on disk changes. An invalid pack
+changes nothing and says why, one line per problem.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from .caseio import atomic_write_text, load_example
+from .parameters import POLICY_DIR, ParameterError, ParameterSet, load_parameters
+
+MAX_FILES = 2000
+MAX_BYTES = 20 * 1024 * 1024
+ACTIVE = "active.json"
+
+
+def _safe_members(zf: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], str]:
+    """The YAML members and the folder inside the zip that holds sources.yaml; refuse anything unsafe."""
+    problems, members, total = [], [], 0
+    infos = zf.infolist()
+    if len(infos) > MAX_FILES:
+        raise ParameterError([f"(pack): more than {MAX_FILES} files"])
+    for info in infos:
+        name = PurePosixPath(info.filename)
+        if info.filename.startswith("/") or ".." in name.parts or "\\" in info.filename:
+            problems.append(f"(pack): {info.filename}: unsafe path")
+            continue
+        if info.is_dir():
+            continue
+        if (info.external_attr >> 16) & 0o170000 == 0o120000:
+            problems.append(f"(pack): {info.filename}: symbolic links are not allowed")
+            continue
+        if name.suffix not in (".yaml", ".yml", ".md", ".txt"):
+            problems.append(f"(pack): {info.filename}: only YAML parameter files belong in a pack")
+            continue
+        total += info.file_size
+        members.append(info)
+    if total > MAX_BYTES:
+        problems.append(f"(pack): larger than {MAX_BYTES // (1024 * 1024)} MB uncompressed")
+    roots = [str(PurePosixPath(m.filename).parent) for m in members if PurePosixPath(m.filename).name == "sources.yaml"]
+    if len(roots) != 1:
+        problems.append("(pack): must contain exactly one sources.yaml beside the national/anhui/bengbu folders")
+    if problems:
+        raise ParameterError(problems)
+    return members, roots[0]
+
+
+def check_pack(params: ParameterSet, reference: ParameterSet) -> list[str]:
+    """What a loaded pack lacks that the formulas need, and whether it can simulate the example family."""
+    problems = [f"{name}: missing from the pack (the formulas need it)" for name in reference if name not in params]
+    if problems:
+        return problems
+    from .engine import simulate  # late: engine imports this module's neighbours
+
+    try:
+        simulate(load_example(), params)
+    except Exception as e:  # noqa: BLE001 - any failure means the pack cannot be used
+        problems.append(f"(pack): the example family cannot be computed with it: {e}")
+    return problems
+
+
+def read_pack(zip_path: str | Path, reference: ParameterSet | None = None) -> ParameterSet:
+    """Load and validate a pack without installing it; ParameterError lists every problem."""
+    reference = reference or load_parameters(POLICY_DIR)
+    try:
+        zf = zipfile.ZipFile(zip_path)
+    except (OSError, zipfile.BadZipFile) as e:
+        raise ParameterError([f"(pack): {zip_path}: not a readable zip file ({e})"]) from None
+    with zf, tempfile.TemporaryDirectory(prefix="policy-pack-") as tmp:
+        members, root = _safe_members(zf)
+        for m in members:
+            target = Path(tmp) / m.filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(m) as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+        params = load_parameters(Path(tmp) / root)
+        problems = check_pack(params, reference)
+        if problems:
+            raise ParameterError(problems)
+        return params
+
+
+def install_pack(zip_path: str | Path, data_dir: str | Path) -> ParameterSet:
+    """Validate, then copy the pack under ``data_dir/packs/`` and make it the active one, atomically."""
+    params = read_pack(zip_path)
+    packs = Path(data_dir) / "packs"
+    packs.mkdir(parents=True, exist_ok=True)
+    stem = f"{params.pack_date.isoformat()}-{Path(zip_path).stem}"
+    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=packs))
+    try:
+        with zipfile.ZipFile(zip_path) as zf:
+            members, root = _safe_members(zf)
+            for m in members:
+                rel = PurePosixPath(m.filename).relative_to(root) if root != "." else PurePosixPath(m.filename)
+                target = staging / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(m) as src, target.open("wb") as dst:
+                    shutil.copyfileobj(src, dst)
+        final = packs / stem
+        if final.exists():
+            shutil.rmtree(final)
+        staging.rename(final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    atomic_write_text(Path(data_dir) / ACTIVE, json.dumps({"pack": stem}) + "\n")
+    return load_parameters(final)
+
+
+def load_active(data_dir: str | Path | None) -> tuple[ParameterSet, str | None]:
+    """The installed pack if there is a valid one, else the shipped pack with a message saying why."""
+    shipped = load_parameters(POLICY_DIR)
+    if data_dir is None:
+        return shipped, None
+    pointer = Path(data_dir) / ACTIVE
+    if not pointer.exists():
+        return shipped, None
+    try:
+        stem = json.loads(pointer.read_text(encoding="utf-8"))["pack"]
+        params = load_parameters(Path(data_dir) / "packs" / stem)
+        problems = check_pack(params, shipped)
+        if problems:
+            raise ParameterError(problems)
+        return params, None
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        return shipped, f"installed policy pack unusable, using the shipped one: {e}"

@@ -1,0 +1,115 @@
+"""Kiosk configuration: a small JSON file next to the program (``kiosk.json``), read at start.
+
+    {"kiosk": true, "idle_seconds": 120, "countdown_seconds": 15, "language": "zh",
+     "admin_passphrase_hash": "scrypt$16384$8$1$<salt hex>$<hash hex>"}
+
+The administrator's passphrase is stored only as a salted scrypt hash. Set it with
+
+    python -m ui.kiosk_config set-passphrase kiosk.json
+
+A missing file means desktop mode; a corrupt one gives a message and safe defaults (kiosk stays on if the
+file asked for it and could be partly read, since an unattended machine must not fall back to desktop mode).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from simulator.caseio import atomic_write_text
+
+CONFIG_NAME = "kiosk.json"
+_N, _R, _P = 2**14, 8, 1
+
+
+class KioskSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kiosk: bool = False
+    idle_seconds: int = Field(default=120, ge=10, le=3600)
+    countdown_seconds: int = Field(default=15, ge=3, le=120)
+    language: str = Field(default="zh", pattern="^(zh|en)$")
+    admin_passphrase_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    settings: KioskSettings
+    problem: str | None  # what was wrong with the file, for a calm message; None when fine
+
+
+def default_config_path() -> Path:
+    """Beside the program: the bundle's folder when frozen, else the project root."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent / CONFIG_NAME
+    return Path(__file__).resolve().parent.parent / CONFIG_NAME
+
+
+def load_config(path: str | os.PathLike | None = None) -> LoadedConfig:
+    p = Path(path) if path else default_config_path()
+    if not p.exists():
+        return LoadedConfig(KioskSettings(), None)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+        return LoadedConfig(KioskSettings.model_validate(raw), None)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        return LoadedConfig(KioskSettings(), f"{p.name}: {e}")
+    except ValidationError as e:
+        wanted_kiosk = isinstance(raw, dict) and raw.get("kiosk") is True
+        fields = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors(include_url=False))
+        return LoadedConfig(KioskSettings(kiosk=wanted_kiosk), f"{p.name}: {fields}")
+
+
+def hash_passphrase(passphrase: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_passphrase(passphrase: str, stored: str | None) -> bool:
+    if not stored:
+        return False
+    try:
+        kind, n, r, p, salt, digest = stored.split("$")
+        if kind != "scrypt":
+            return False
+        got = hashlib.scrypt(passphrase.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+                             dklen=len(bytes.fromhex(digest)))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got.hex(), digest)
+
+
+def set_passphrase(path: str | os.PathLike, passphrase: str) -> None:
+    p = Path(path)
+    data = {}
+    if p.exists():
+        data = json.loads(p.read_text(encoding="utf-8"))
+    data["admin_passphrase_hash"] = hash_passphrase(passphrase)
+    KioskSettings.model_validate(data)
+    atomic_write_text(p, json.dumps(data, indent=2) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 2 or argv[0] != "set-passphrase":
+        print("usage: python -m ui.kiosk_config set-passphrase kiosk.json", file=sys.stderr)
+        return 2
+    first = getpass.getpass("passphrase: ")
+    if len(first) < 8 or first != getpass.getpass("again: "):
+        print("passphrases must match and have at least 8 characters", file=sys.stderr)
+        return 2
+    set_passphrase(argv[1], first)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
