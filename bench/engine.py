@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from simulator import default_parameters, parse_case, simulate  # noqa: E402
-from simulator.cli import main as cli_main  # noqa: E402
+from simulator import default_parameters, parse_case, simulate
+from simulator.cli import main as cli_main
 
 CASE = {
     "schema_version": 1, "hukou_area": "bengshan", "tax_split": "best", "as_of": "2026-11-28",

@@ -61,7 +61,7 @@ def check_pack(params: ParameterSet, reference: ParameterSet) -> list[str]:
 
     try:
         simulate(load_example(), params)
-    except Exception as e:  # noqa: BLE001 - any failure means the pack cannot be used
+    except Exception as e:
         problems.append(f"(pack): the example family cannot be computed with it: {e}")
     return problems
 
