@@ -40,7 +40,7 @@ def _for_child(case: Case, oc: OrderedChild) -> Line:
         return nothing(f"{zh_n}：户口须登记在蚌埠市才能领取（{fmt(amount)}元）。",
                        f"{en_n}: the child's hukou must be registered in Bengbu to receive {fmt(amount)} yuan.", (u,))
     payers, uses, zh_p, en_p = _payers(case, fen(amount), oc.born)
-    return Line("birth_subsidy", year, amount, "yuan", SOURCE,
+    return Line("birth_subsidy", year, yuan(fen(amount)), "yuan", SOURCE,
                 f"{zh_n}生于{oc.born}（{start}起实施），夫妻依法生育且户口在蚌埠，一次性补助{fmt(amount)}元；{zh_p}",
                 f"{en_n} born {oc.born} (measure in force from {start}), born to a married couple with hukou in "
                 f"Bengbu: one-time subsidy of {fmt(amount)} yuan; {en_p}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 _FEN: dict[float, int] = {}
 
@@ -34,6 +35,7 @@ def share(amount_fen: int, rate: float) -> int:
     return int((Decimal(amount_fen) * r).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+@lru_cache(maxsize=8192)  # the same few amounts recur in every year's explanation
 def fmt(yuan_amount: float | None) -> str:
     """2000 → '2,000'; 1234.5 → '1,234.50'."""
     if yuan_amount is None:

@@ -123,8 +123,11 @@ class Line:
 
     @property
     def flags(self) -> list[str]:
-        seen = {u.status for u in self.uses} | {self.status}
-        return [s for s in _STATUS_RANK if s in seen and s != "verified"]
+        """Every non-verified status among the line's inputs, worst first (one badge each)."""
+        seen = {u.status for u in self.uses}
+        seen.add(self.status)
+        seen.discard("verified")
+        return [s for s in _STATUS_RANK if s in seen] if seen else []
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
         d = {"id": self.id, "child": self.child, "parent": self.parent, "year": self.year,
