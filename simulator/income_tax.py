@@ -147,10 +147,12 @@ def _saved_text(year, role, claimed, before, after, saved, family_saved, advice,
         why_zh, why_en = f"按所选方式：{advice_zh}。", f"As chosen: {advice_en}."
     role_zh = "母亲" if role == "mother" else "父亲"
     return (f"{year}年{role_zh}扣除子女相关费用{fmt(yuan(claimed))}元，个税由{fmt(yuan(before))}元降至"
-            f"{fmt(yuan(after))}元，少缴{fmt(yuan(saved))}元（家庭合计{fmt(yuan(family_saved))}元）。{why_zh}",
+            f"{fmt(yuan(after))}元，少缴{fmt(yuan(saved))}元（家庭合计{fmt(yuan(family_saved))}元）。{why_zh}"
+            "措施第3条提出的二孩、三孩差异化个税政策尚无公布的具体规定，未计入。",
             f"{year}: the {role} deducts {fmt(yuan(claimed))} yuan for the children; income tax falls from "
             f"{fmt(yuan(before))} to {fmt(yuan(after))} yuan, saving {fmt(yuan(saved))} "
-            f"(family: {fmt(yuan(family_saved))}). {why_en}")
+            f"(family: {fmt(yuan(family_saved))}). {why_en} No rule for the different treatment of 2nd and 3rd "
+            "children that measure §3 asks for has been published, so none is counted.")
 
 
 def _k(u: ParamUse) -> tuple:
