@@ -18,27 +18,41 @@ from .policy_checks import InputError
 EXAMPLE = Path(__file__).with_name("examples") / "example_family.json"
 
 
-def parse_case(data: Any, lang: str = "en") -> Household:
-    """A household from already-decoded JSON; InputError lists every problem by field path."""
+def _newer_version(data: Any, lang: str) -> None:
     if isinstance(data, dict):
         version = data.get("schema_version")
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
             raise InputError([
-                f"schema_version: 案例文件版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序" if lang == "zh"
-                else f"schema_version: the case file is version {version}, newer than this program's "
-                     f"{SCHEMA_VERSION}; update the program"])
+                f"schema_version: 案例文件版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序"
+                if lang == "zh" else
+                f"schema_version: the case file is version {version}, newer than this program's "
+                f"{SCHEMA_VERSION}; update the program"])
+
+
+def parse_case_text(text: str | bytes, lang: str = "en") -> Household:
+    """A household from a case file's text. Strict JSON typing: ``true`` is not a salary of 1 yuan and a
+    number is not a date; InputError lists every problem by field path."""
     try:
-        return Household.model_validate(data)
+        return Household.model_validate_json(text, strict=True)
     except ValidationError as e:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as je:
+            raise InputError([json_error_message(je, lang)]) from None
+        except UnicodeDecodeError:
+            raise InputError(["(case): 文件不是 UTF-8 文本" if lang == "zh" else "(case): not UTF-8 text"]) from None
+        _newer_version(data, lang)
         raise InputError(validation_messages(e, lang)) from None
 
 
-def parse_case_text(text: str, lang: str = "en") -> Household:
+def parse_case(data: Any, lang: str = "en") -> Household:
+    """A household from decoded JSON (or a dict built by the window), typed as strictly as a case file."""
+    _newer_version(data, lang)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError([json_error_message(e, lang)]) from None
-    return parse_case(data, lang)
+        text = json.dumps(data, default=str, allow_nan=False)
+    except (TypeError, ValueError) as e:
+        raise InputError([f"(case): {e}"]) from None
+    return parse_case_text(text, lang)
 
 
 def load_case(path: str | os.PathLike, lang: str = "en") -> Household:

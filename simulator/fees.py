@@ -48,13 +48,17 @@ def childcare_enrolment_subsidy(case: Case) -> list[Line]:
 
 def after_school_fee_waiver(case: Case) -> list[Line]:
     lines = []
+    order_p = case.p("bengbu.after_school.waived_birth_order")
     for oc in case.children:
-        order, u_order = use(case.p("bengbu.after_school.waived_birth_order"), oc.born)
-        if oc.order != order:
+        if oc.order not in order_p.values:
             continue
         entry, u_entry = school_entry_year(case, oc)
-        years, u_years = use(case.p("national.education.compulsory_years"), dt.date(entry, 9, 1))
+        years, u_years = use_rule(case.p("national.education.compulsory_years"), dt.date(entry, 9, 1))
         for y in range(entry, entry + years):
+            # the waiver is judged school year by school year: a child born before the measure still has it later
+            order, u_order = use(order_p, dt.date(y, 9, 1))
+            if oc.order != order:
+                continue
             amount, u = use(case.p("bengbu.after_school.annual_fee"), dt.date(y, 9, 1))
             a_zh, a_en = _amount_text(amount)
             lines.append(Line(

@@ -45,6 +45,11 @@ def provident_fund(case: Case) -> list[Line]:
     name = "bengbu.provident_fund.uplift_two_children" if kids == 2 else \
         "bengbu.provident_fund.uplift_three_or_more_children"
     rate, u_rate = use(case.p(name), when)
+    if rate is None:
+        start = case.p(name).dates[0]
+        return [Line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE,
+                     f"{when}的贷款早于{start}起实施的额度上浮措施：不适用。",
+                     f"A loan on {when} comes before the ceiling raise began on {start}: not eligible.")]
     uses: list[ParamUse] = [u_rate]
     if h.provident_fund_loan_ceiling is not None:
         ceiling, status = h.provident_fund_loan_ceiling, "local"
@@ -92,6 +97,11 @@ def home_purchase_subsidy(case: Case) -> list[Line]:
         return [Line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
                      "户籍不在蚌埠市：本项购房补贴不适用。", "Hukou outside Bengbu: this home-purchase subsidy does not apply.")]
     limit, u_age = use(case.p("bengbu.housing.child_age_limit"), when)
+    if limit is None:
+        start = case.p("bengbu.housing.child_age_limit").dates[0]
+        return [Line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
+                     f"{when}购房早于{start}起实施的购房支持措施：不适用。",
+                     f"A purchase on {when} comes before the home-purchase support began on {start}: not eligible.")]
     eligible = [oc for oc in case.children if oc.order in (2, 3) and oc.born <= when < birthday(oc.born, limit)]
     if not eligible:
         return [Line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,

@@ -28,6 +28,12 @@ def training(case: Case) -> list[Line]:
     lo, u_lo = use(case.p("bengbu.training.course_subsidy_minimum"), t.start)
     hi, u_hi = use(case.p("bengbu.training.course_subsidy_maximum"), t.start)
     per_day, u_day = use(case.p("bengbu.training.living_allowance_per_day"), t.start)
+    if None in (window, lo, hi, per_day):
+        start = case.p("bengbu.training.window_years").dates[0]
+        return [*lines, Line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
+                             f"{t.start}开始的培训早于{start}起实施的培训补贴措施：不适用。",
+                             f"Training from {t.start} comes before the training subsidy began on {start}: not eligible.",
+                             parent="mother")]
     births = [b.date for b in case.births if b.date <= t.start]
     if not births or t.start >= birthday(births[-1], window):
         last = f"（最近一次生育：{births[-1]}）" if births else "（培训开始前没有生育）"
