@@ -35,7 +35,7 @@ def training(case: Case) -> list[Line]:
                              f"Training from {t.start} comes before the training subsidy began on {start}: not eligible.",
                              parent="mother")]
     births = [b.date for b in case.births if b.date <= t.start]
-    if not births or t.start >= birthday(births[-1], window):
+    if not births or t.start > birthday(births[-1], window):  # the anniversary itself still counts (Civil Code Art. 201)
         last = f"（最近一次生育：{births[-1]}）" if births else "（培训开始前没有生育）"
         last_en = f" (last birth {births[-1]})" if births else " (no birth before the training)"
         zh = f"培训须在生育后{window}年内开始，{t.start}开始的培训不符合{last}。"

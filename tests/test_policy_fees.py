@@ -1,0 +1,127 @@
+"""Fee help whose amounts are set locally — childcare enrolment help (bengbu-2024 §7), the after-school fee
+waiver for a 3rd child (§9), the free final preschool year (cn-2025-preschool, from autumn 2025).
+
+Without a local figure the amount is unknown (None, 'unpublished'), never 0; with a counselor's figure it is
+that figure, marked 'local'. School entry: age 6 reached by 31 August (the parameter files' assumption).
+"""
+
+import pytest
+
+from simulator import Household, default_parameters, simulate
+
+AFTER_SCHOOL = "bengbu.after_school.annual_fee"
+PRESCHOOL = "bengbu.preschool.annual_fee"
+ENROLMENT = "bengbu.childcare.enrolment_subsidy"
+
+
+def run(*births, params=None):
+    return simulate(Household.model_validate({
+        "hukou_area": "longzihu", "as_of": "2026-06-30", "mother": {}, "father": {},
+        "children": [{"birth_date": b} for b in births]}), params)
+
+
+def local(**figures):
+    names = {"after_school": AFTER_SCHOOL, "preschool": PRESCHOOL, "enrolment": ENROLMENT}
+    return default_parameters().with_local({names[k]: v for k, v in figures.items()})
+
+
+def of_child(result, line_id, order):
+    return [ln for ln in result.select(line_id) if ln.child == order]
+
+
+# --- after-school fee waiver for a 3rd child -------------------------------------------------------------
+
+def test_third_child_has_nine_years_of_after_school_fee_waiver_with_the_amount_unpublished():
+    # born 2024-03-15, 6 on 2030-03-15 → primary school from autumn 2030, 9 compulsory years 2030 … 2038
+    lines = of_child(run("2019-01-01", "2021-01-01", "2024-03-15"), "after_school_fee_waiver", 3)
+    assert [ln.year for ln in lines] == list(range(2030, 2039))
+    assert {ln.amount for ln in lines} == {None}
+    assert {ln.status for ln in lines} == {"unpublished"}
+
+
+def test_local_after_school_fee_is_waived_every_year_and_marked_local():
+    # 9 × 1,200 = 10,800
+    result = run("2019-01-01", "2021-01-01", "2024-03-15", params=local(after_school=1200))
+    lines = of_child(result, "after_school_fee_waiver", 3)
+    assert [ln.amount for ln in lines] == [1200] * 9
+    assert {ln.status for ln in lines} == {"local"}
+    assert sum(ln.amount for ln in lines) == 10800
+
+
+def test_first_and_second_children_have_no_after_school_fee_waiver():
+    result = run("2019-01-01", "2024-03-15", params=local(after_school=1200))
+    assert result.select("after_school_fee_waiver") == []
+
+
+def test_fourth_child_has_no_after_school_fee_waiver():
+    result = run("2024-01-01", "2025-01-01", "2026-01-01", "2027-01-01")
+    assert {ln.child for ln in result.select("after_school_fee_waiver")} == {3}
+
+
+def test_child_6_on_31_august_starts_school_that_autumn_and_one_born_a_day_later_a_year_later():
+    on_cutoff = of_child(run("2019-01-01", "2021-01-01", "2024-08-31"), "after_school_fee_waiver", 3)
+    after_cutoff = of_child(run("2019-01-01", "2021-01-01", "2024-09-01"), "after_school_fee_waiver", 3)
+    assert on_cutoff[0].year == 2030
+    assert after_cutoff[0].year == 2031
+
+
+def test_third_child_born_before_2024_still_has_the_waiver_for_school_years_after_2024():
+    # §9 is about school years, not birth dates: a 3rd child born 2023-03-15 is at school 2029 … 2037,
+    # all after the 2024 measures
+    lines = of_child(run("2019-01-01", "2021-01-01", "2023-03-15"), "after_school_fee_waiver", 3)
+    assert [ln.year for ln in lines] == list(range(2029, 2038))
+
+
+def test_third_child_already_at_school_in_2024_has_the_waiver_from_the_2024_school_year_on():
+    # born 2016-03-15: school from autumn 2022, 9 years 2022 … 2030; the measures are from 2024, so the
+    # school years 2024 … 2030 are waived (whether the 2023-24 year counts is left open)
+    years = [ln.year for ln in of_child(run("2012-01-01", "2014-01-01", "2016-03-15"), "after_school_fee_waiver", 3)]
+    assert [y for y in years if y >= 2024] == list(range(2024, 2031))
+    assert all(y >= 2022 for y in years)
+
+
+# --- free final preschool year --------------------------------------------------------------------------
+
+def test_final_preschool_year_starting_autumn_2025_is_free_with_the_fee_unpublished():
+    # born 2019-09-01: 6 on 2025-09-01, after 31 August → school 2026; final preschool year autumn 2025
+    (line,) = run("2019-09-01").select("preschool_fee_waiver")
+    assert line.year == 2025
+    assert line.amount is None
+    assert line.status == "unpublished"
+
+
+def test_final_preschool_year_starting_autumn_2024_is_not_free():
+    # born 2019-08-31: 6 on 2025-08-31 → school 2025; final preschool year autumn 2024, before the waiver
+    (line,) = run("2019-08-31").select("preschool_fee_waiver")
+    assert line.year == 2024
+    assert line.amount == 0
+
+
+def test_local_preschool_fee_is_waived_and_marked_local():
+    (line,) = run("2020-05-01", params=local(preschool=3000)).select("preschool_fee_waiver")
+    assert line.year == 2025
+    assert line.amount == 3000
+    assert line.status == "local"
+
+
+# --- childcare enrolment help ---------------------------------------------------------------------------
+
+def test_childcare_enrolment_help_is_shown_with_the_amount_unpublished():
+    (line,) = run("2024-05-01").select("childcare_enrolment_subsidy")
+    assert line.amount is None
+    assert line.status == "unpublished"
+    assert line.source == "bengbu-2024 §7"
+
+
+def test_local_childcare_enrolment_help_is_paid_and_marked_local():
+    (line,) = run("2024-05-01", params=local(enrolment=1000)).select("childcare_enrolment_subsidy")
+    assert line.amount == 1000
+    assert line.status == "local"
+
+
+@pytest.mark.parametrize("line_id", ["childcare_enrolment_subsidy", "after_school_fee_waiver", "preschool_fee_waiver"])
+def test_unpublished_fee_lines_count_as_amounts_to_enter_not_as_zero(line_id):
+    result = run("2019-09-01", "2021-01-01", "2024-03-15")
+    unknown = [ln for ln in result.select(line_id) if ln.amount is None]
+    assert unknown
+    assert result.totals()["amounts_to_enter"] >= len(unknown)

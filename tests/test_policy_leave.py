@@ -1,0 +1,234 @@
+"""Leave in calendar days — cn-lp619 Art. 7, ah-pfp, bengbu-2024 §11.
+
+Maternity leave per birth: 98 national + 60 Anhui = 158; +15 for a difficult birth or caesarean; +15 for
+each extra baby of a multiple birth. Miscarriage: 15 days before 4 months of pregnancy, 42 from 4 months.
+Paternity: 30 days per birth. Parental leave: 10 days for each parent for every calendar year in which
+some child is under 6 on at least one day, one allowance per family (assumed). Statutory public holidays
+inside maternity leave push its end date back.
+"""
+
+import pytest
+
+from simulator import Household, simulate
+
+
+def run(children=("2024-06-01",), losses=(), father=True, mother=True):
+    data = {"hukou_area": "longzihu", "as_of": "2026-06-30",
+            "children": [c if isinstance(c, dict) else {"birth_date": c} for c in children],
+            "pregnancy_losses": list(losses)}
+    if mother:
+        data["mother"] = {"employer_avg_monthly_wage": 8000}
+    if father:
+        data["father"] = {}
+    return simulate(Household.model_validate(data))
+
+
+def days(result, line_id, parent=None):
+    return [ln.amount for ln in result.select(line_id) if parent is None or ln.parent == parent]
+
+
+def parental_total(result, parent):
+    return sum(ln.amount for ln in result.select("parental_leave") if ln.parent == parent)
+
+
+def parental_years(result, parent):
+    return sorted(ln.year for ln in result.select("parental_leave") if ln.parent == parent)
+
+
+# --- maternity leave -------------------------------------------------------------------------------------
+
+def test_maternity_leave_is_98_national_plus_60_anhui_days():
+    result = run()
+    assert days(result, "maternity_leave") == [158]
+    assert result.select("maternity_leave")[0].parent == "mother"
+
+
+def test_difficult_birth_or_caesarean_adds_15_days():
+    assert days(run([{"birth_date": "2024-06-01", "difficult_birth": True}]), "maternity_leave") == [173]
+
+
+def test_twins_add_15_days_for_the_second_baby():
+    assert days(run(["2024-06-01", "2024-06-01"]), "maternity_leave") == [173]
+
+
+def test_triplets_add_30_days():
+    assert days(run(["2024-06-01"] * 3), "maternity_leave") == [188]
+
+
+def test_difficult_twin_birth_adds_both():
+    # 158 + 15 (difficult) + 15 (second baby) = 188
+    twins = [{"birth_date": "2024-06-01", "difficult_birth": True}, {"birth_date": "2024-06-01"}]
+    assert days(run(twins), "maternity_leave") == [188]
+
+
+def test_each_birth_earns_its_own_maternity_leave():
+    result = run(["2024-06-01", "2026-01-10"])
+    assert days(result, "maternity_leave") == [158, 158]
+    assert [ln.year for ln in result.select("maternity_leave")] == [2024, 2026]
+
+
+@pytest.mark.parametrize(("months", "expected"), [(1, 15), (3, 15), (4, 42), (7, 42)])
+def test_miscarriage_leave_is_15_days_before_4_months_and_42_days_from_4_months(months, expected):
+    result = run(children=(), losses=[{"date": "2025-03-01", "months_pregnant": months}])
+    assert days(result, "maternity_leave") == [expected]
+
+
+# --- public holidays push the end date back ------------------------------------------------------------
+
+def maternity_text(result, lang="en"):
+    (line,) = result.select("maternity_leave")
+    return line.text(lang)
+
+
+def test_holidays_inside_maternity_leave_push_the_end_date_back():
+    # 158 days from 2025-01-20 end on 2025-06-26 (Jan 20 + 157 days). Holidays inside:
+    # 01-28, 01-29, 01-30, 01-31, 04-04, 05-01, 05-02, 05-31 = 8 → end 2025-07-04;
+    # no holiday falls in 06-27 … 07-04, so the end stays 2025-07-04. The leave is still 158 days.
+    result = run(["2025-01-20"])
+    assert days(result, "maternity_leave") == [158]
+    text = maternity_text(result)
+    assert "to 2025-07-04" in text
+    assert "8 days" in text
+    assert "2025-07-04" in maternity_text(result, "zh")
+
+
+def test_holidays_added_at_the_end_can_bring_more_holidays_inside():
+    # 158 days from 2025-09-10 end on 2026-02-14. Inside: 2025-10-01, 10-02, 10-03, 10-06 and 2026-01-01 = 5
+    # → 2026-02-19, which now takes in the Spring Festival 02-16 … 02-19 = 4 more → 2026-02-23;
+    # 02-20 … 02-23 holds none. End 2026-02-23, 9 holidays.
+    text = maternity_text(run(["2025-09-10"]))
+    assert "to 2026-02-23" in text
+    assert "9 days" in text
+
+
+def test_holidays_of_a_difficult_birth_in_2024():
+    # 173 days from 2024-03-15 end on 2024-09-03; inside: 04-04, 05-01, 06-10 = 3 → 2024-09-06
+    text = maternity_text(run([{"birth_date": "2024-03-15", "difficult_birth": True}]))
+    assert "to 2024-09-06" in text
+    assert "3 days" in text
+
+
+def test_holidays_extend_miscarriage_leave_too():
+    # 42 days from 2025-04-25 end on 2025-06-05; inside: 05-01, 05-02, 05-31 = 3 → 2025-06-08
+    text = maternity_text(run(children=(), losses=[{"date": "2025-04-25", "months_pregnant": 5}]))
+    assert "to 2025-06-08" in text
+
+
+def test_leave_reaching_a_year_whose_holidays_are_unpublished_says_so():
+    # 158 days from 2026-09-01 end on 2027-02-05; 2026 holidays inside: 09-25, 10-01, 10-02, 10-03 = 4
+    # → 2027-02-09; 2027's holidays are not in the policy pack, so none are added for it.
+    text = maternity_text(run(["2026-09-01"]))
+    assert "to 2027-02-09" in text
+    assert "2027" in text and "not yet published" in text
+
+
+def test_a_holiday_on_the_last_day_of_leave_counts():
+    # 15 days (3 months pregnant) from 2025-03-21 end on 2025-04-04, Qingming → 2025-04-05
+    text = maternity_text(run(children=(), losses=[{"date": "2025-03-21", "months_pregnant": 3}]))
+    assert "to 2025-04-05" in text
+
+
+def test_a_holiday_the_day_after_the_leave_ends_does_not_count():
+    # 15 days from 2025-03-20 end on 2025-04-03; Qingming (04-04) is the day after: no extension
+    text = maternity_text(run(children=(), losses=[{"date": "2025-03-20", "months_pregnant": 3}]))
+    assert "to 2025-04-03" in text
+    assert "pushed back" not in text
+
+
+def test_a_holiday_on_the_first_day_of_leave_counts():
+    # 158 days from 2025-10-01 end on 2026-03-07; inside: 10-01, 10-02, 10-03, 10-06, 2026-01-01,
+    # 02-16 … 02-19 = 9 → 2026-03-16; 03-08 … 03-16 holds none
+    text = maternity_text(run(["2025-10-01"]))
+    assert "to 2026-03-16" in text
+    assert "9 days" in text
+
+
+def test_holidays_pushed_into_by_the_extension_are_counted_once_each():
+    # 158 days from 2024-11-25 end on 2025-05-01; inside: 2025-01-01, 01-28 … 01-31, 04-04, 05-01 = 7
+    # → 2025-05-08, which takes in 05-02 → 2025-05-09; 8 holidays in all
+    text = maternity_text(run(["2024-11-25"]))
+    assert "to 2025-05-09" in text
+    assert "8 days" in text
+
+
+def test_birth_on_the_day_the_anhui_2021_regulation_took_effect_gets_the_60_extra_days_and_paternity_leave():
+    # ah-pfp (2021 amendment) is in force from 2021-11-19 in the parameter files
+    result = run(["2021-11-19"])
+    assert days(result, "maternity_leave") == [158]
+    assert days(result, "paternity_leave") == [30]
+
+
+# --- paternity leave -------------------------------------------------------------------------------------
+
+def test_paternity_leave_is_30_days_per_birth():
+    result = run(["2024-06-01", "2026-01-10"])
+    assert days(result, "paternity_leave") == [30, 30]
+    assert {ln.parent for ln in result.select("paternity_leave")} == {"father"}
+
+
+def test_twins_are_one_birth_so_30_days_of_paternity_leave():
+    assert days(run(["2024-06-01", "2024-06-01"]), "paternity_leave") == [30]
+
+
+def test_no_paternity_leave_without_a_father_in_the_case():
+    assert run(father=False).select("paternity_leave") == []
+
+
+# --- parental leave --------------------------------------------------------------------------------------
+
+def test_child_born_2025_06_01_gives_each_parent_70_days_of_parental_leave():
+    # under 6 on some day of every year 2025 … 2031 (6th birthday 2031-06-01): 7 × 10 = 70
+    result = run(["2025-06-01"])
+    for parent in ("mother", "father"):
+        assert parental_years(result, parent) == list(range(2025, 2032))
+        assert parental_total(result, parent) == 70
+
+
+def test_child_born_2025_01_01_gives_each_parent_60_days_of_parental_leave():
+    # 6th birthday 2031-01-01: not under 6 on any day of 2031 → 2025 … 2030: 6 × 10 = 60
+    result = run(["2025-01-01"])
+    for parent in ("mother", "father"):
+        assert parental_years(result, parent) == list(range(2025, 2031))
+        assert parental_total(result, parent) == 60
+
+
+def test_child_born_2024_12_31_counts_2024_for_its_one_day_under_6():
+    # 2024 (one day) … 2030 (6th birthday 2030-12-31, under 6 until the 30th): 7 × 10 = 70
+    result = run(["2024-12-31"])
+    assert parental_years(result, "mother") == list(range(2024, 2031))
+    assert parental_total(result, "mother") == 70
+
+
+def test_two_children_under_6_in_the_same_year_give_one_allowance_not_two():
+    # born 2024-03-01 (under 6 in 2024 … 2030) and 2025-06-01 (2025 … 2031): years 2024 … 2031,
+    # 10 days each year however many children → 80 per parent, not 130
+    result = run(["2024-03-01", "2025-06-01"])
+    for parent in ("mother", "father"):
+        assert all(ln.amount == 10 for ln in result.select("parental_leave") if ln.parent == parent)
+        assert parental_years(result, parent) == list(range(2024, 2032))
+        assert parental_total(result, parent) == 80
+
+
+def test_parental_leave_is_marked_assumed_because_of_the_one_allowance_per_family_reading():
+    assert {ln.status for ln in run(["2025-06-01"]).select("parental_leave")} == {"assumed"}
+
+
+def test_single_mother_gets_parental_leave_only_for_herself():
+    result = run(["2025-06-01"], father=False)
+    assert {ln.parent for ln in result.select("parental_leave")} == {"mother"}
+    assert parental_total(result, "mother") == 70
+
+
+# --- totals ---------------------------------------------------------------------------------------------
+
+def test_leave_totals_add_up_each_parents_days():
+    # mother: 158 maternity + 70 parental = 228; father: 30 paternity + 70 parental = 100
+    result = run(["2025-06-01"])
+    assert result.totals()["leave_days"] == {"mother": 228, "father": 100}
+
+
+def test_leave_days_are_not_money():
+    result = run(["2025-06-01"])
+    assert {ln.unit for ln in result.select("maternity_leave") + result.select("parental_leave")} == {"days"}
+    assert {ln.category for ln in result.select("paternity_leave")} == {"leave"}
+    assert all(row["money"].get("leave", 0) == 0 for row in result.timeline())
