@@ -24,9 +24,10 @@ FORMULAS = (
 )
 
 
-def simulate(household: Household, params: ParameterSet | None = None) -> Result:
+def simulate(household: Household, params: ParameterSet | None = None, lang: str = "en") -> Result:
+    """Every benefit line for the household; InputError (messages in ``lang``) if it breaks a policy limit."""
     params = params or default_parameters()
-    problems = policy_problems(household, params)
+    problems = policy_problems(household, params, lang)
     if problems:
         raise InputError(problems)
     case = Case(household, params)

@@ -33,6 +33,12 @@ _ZH = {
 }
 
 
+# Messages of the household's own cross-field checks, in Chinese.
+_MODEL_ZH = {
+    "mother/father: at least one parent is needed": "mother/father: 至少需要填写一位家长（母亲或父亲）",
+}
+
+
 def field_path(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -50,6 +56,8 @@ def validation_messages(err: ValidationError, lang: str = "en") -> list[str]:
         if e["type"] == "value_error":
             # model-level checks put the field path in the message itself
             msg = msg.removeprefix("Value error, ")
+            if lang == "zh":
+                msg = _MODEL_ZH.get(msg, msg)
             lines.append(msg if ":" in msg.split(" ")[0] else f"{path}: {msg}")
             continue
         if lang == "zh" and e["type"] in _ZH:

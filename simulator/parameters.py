@@ -165,7 +165,7 @@ class ParameterSet(Mapping[str, Parameter]):
     def at(self, on: dt.date) -> Snapshot:
         return Snapshot(self, on)
 
-    def with_local(self, figures: Mapping[str, Any], entered: dt.date | None = None) -> ParameterSet:
+    def with_local(self, figures: Mapping[str, Any], entered: dt.date | None = None, lang: str = "en") -> ParameterSet:
         """A copy where a counselor's local figures replace unpublished or assumed values.
 
         A local figure takes effect from the parameter's first date (it fills the gap the law left), unless
@@ -175,16 +175,16 @@ class ParameterSet(Mapping[str, Parameter]):
         for name, raw in figures.items():
             p = params.get(name)
             if p is None:
-                problems.append(f"{name}: no such parameter")
+                problems.append(f"{name}: {'没有这个参数' if lang == 'zh' else 'no such parameter'}")
                 continue
             if raw is None:
                 continue
             try:
                 value = float(raw)
             except (TypeError, ValueError):
-                problems.append(f"{name}: must be a number, got {raw!r}")
+                problems.append(f"{name}: {'应为数字' if lang == 'zh' else 'must be a number'}: {raw!r}")
                 continue
-            err = _range_problem(value, (p.minimum, p.maximum))
+            err = _range_problem(value, (p.minimum, p.maximum), lang)
             if err:
                 problems.append(f"{name}: {err}")
                 continue
@@ -198,14 +198,14 @@ class ParameterSet(Mapping[str, Parameter]):
         return [n for n, p in self._p.items() if p.local]
 
 
-def _range_problem(value: Any, bounds: tuple[float | None, float | None]) -> str | None:
+def _range_problem(value: Any, bounds: tuple[float | None, float | None], lang: str = "en") -> str | None:
     lo, hi = bounds
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if lo is not None and value < lo:
-        return f"{value} is below the minimum {lo:g}"
+        return f"{value:g} 小于最小值 {lo:g}" if lang == "zh" else f"{value:g} is below the minimum {lo:g}"
     if hi is not None and value > hi:
-        return f"{value} is above the maximum {hi:g}"
+        return f"{value:g} 大于最大值 {hi:g}" if lang == "zh" else f"{value:g} is above the maximum {hi:g}"
     return None
 
 

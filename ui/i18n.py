@@ -15,6 +15,7 @@ import yaml
 
 from simulator.labels import LABELS
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe either way; the C one is 10× faster
 STRINGS_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
 LANGUAGES = ("zh", "en")
 _current = "zh"
@@ -29,7 +30,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """All window strings: {key: {"zh": ..., "en": ...}}; policy labels included."""
     merged: dict[str, dict[str, str]] = {k: {"zh": zh, "en": en} for k, (zh, en) in LABELS.items()}
     for path in sorted(STRINGS_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         for key, entry in data.items():
             if not isinstance(entry, dict) or set(entry) != {"zh", "en"}:
                 raise ValueError(f"{path.name}: {key}: needs exactly 'zh' and 'en'")
