@@ -1,0 +1,104 @@
+"""Start-up options, keyboard use and text size."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from simulator import load_example
+from ui.app import main
+from ui.i18n import language, set_language
+from ui.main_window import MainWindow
+from ui.session import Session
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    set_language("zh")
+    font = QApplication.instance().font() if QApplication.instance() else None
+    yield
+    set_language("zh")
+    if font is not None:
+        QApplication.instance().setFont(font)
+
+
+def test_screenshot_renders_the_example_family_at_the_asked_size(qapp, tmp_path):
+    out = tmp_path / "window.png"
+    assert main(["--screenshot", str(out), "--size", "1024x700", "--lang", "en"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 700)
+    assert language() == "en"
+
+
+def test_a_bad_case_file_on_the_command_line_exits_2_and_says_why(qapp, tmp_path, capsys):
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"schema_version": 1, "hukou_area": "longzihu"}), encoding="utf-8")
+    assert main(["--case", str(case), "--screenshot", str(tmp_path / "x.png")]) == 2
+    assert "mother/father" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_handout_option_writes_the_pdf(qapp, tmp_path):
+    pytest.importorskip("ui.handout")
+    out = tmp_path / "handout.pdf"
+    assert main(["--handout", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow(Session(load_example()))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def focus_chain(start: QWidget, stop: QWidget) -> list[QWidget]:
+    chain, w = [start], start.nextInFocusChain()
+    while w is not stop and w is not start:
+        chain.append(w)
+        w = w.nextInFocusChain()
+    return [*chain, stop]
+
+
+def test_tab_goes_through_the_form_in_reading_order_including_a_child_added_later(window):
+    form = window.form
+    chain = focus_chain(form.area, form.housing.first_loan)
+    order = [form.area, form.split, form.as_of.edit, form.mother, form.mother.employer, form.mother.salary.edit,
+             form.father, form.father.salary.edit, form.children_editor.children_rows[0].birth_date.edit,
+             form.children_editor.add, form.housing.first_loan]
+    positions = [chain.index(w) for w in order]
+    assert positions == sorted(positions)
+    form.children_editor.add.click()
+    new = form.children_editor.children_rows[-1]
+    chain = focus_chain(form.area, form.housing.first_loan)
+    assert chain.index(form.children_editor.children_rows[2].remove) < chain.index(new.birth_date.edit) \
+        < chain.index(form.children_editor.add)
+
+
+def test_ctrl_plus_minus_and_zero_scale_the_text(window, qtbot):
+    app = QApplication.instance()
+    base = app.font().pointSizeF()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert app.font().pointSizeF() > base
+    big = window.headline.money.value.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert app.font().pointSizeF() == base
+    assert window.headline.money.value.font().pointSizeF() < big
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert app.font().pointSizeF() < base
+
+
+def test_the_line_chosen_with_the_keyboard_is_explained(window, qtbot):
+    view = window.results.view
+    view.setFocus()
+    view.setCurrentIndex(window.results.model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    line = window.results.current_line()
+    assert line is not None and line.text("zh") in window.explanation.text()

@@ -1,0 +1,106 @@
+"""Compare scenarios: "what changes if we have a third child, and when?" — A kept, B edited, the difference."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from simulator import Household
+from ui.compare_model import ABSENT
+from ui.i18n import set_language
+from ui.main_window import MainWindow
+from ui.session import Session
+
+TWO_CHILDREN = {
+    "hukou_area": "huaiyuan", "as_of": "2026-11-28",
+    "mother": {"employer": "private", "insurance": "employee", "monthly_salary": 6500, "monthly_contributions": 1300,
+               "employer_avg_monthly_wage": 7000},
+    "father": {"employer": "soe", "insurance": "employee", "monthly_salary": 11000, "monthly_contributions": 2300},
+    "children": [{"birth_date": "2021-04-02"}, {"birth_date": "2024-08-20"}],
+}
+
+
+class FakeChart:
+    """Stands in for ui.chart.LifetimeChart: records what the window hands it."""
+
+    def __init__(self):
+        self.calls = []
+
+    def set_results(self, a, b=None):
+        self.calls.append((a, b))
+
+    def set_view(self, view):
+        pass
+
+    def retranslate(self):
+        pass
+
+    def setAccessibleName(self, name):
+        pass
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow(Session(Household.model_validate(TWO_CHILDREN)))
+    qtbot.addWidget(w)
+    w.show()
+    w.chart_panel.chart = FakeChart()
+    return w
+
+
+def add_child(window: MainWindow, born: str) -> None:
+    children = window.form.children_editor
+    children.add.click()
+    field = children.children_rows[-1].birth_date
+    field.edit.setText(born)
+    field.edited.emit()
+
+
+def test_compare_shows_the_5000_yuan_birth_subsidy_of_a_third_child_in_its_year(window, qtbot):
+    a = window.session.result
+    window.commands["compare"].trigger()
+    assert window.session.comparing and window.tabs.currentWidget() is window.compare
+    assert "还没有差别" in window.compare.summary.text()
+    add_child(window, "2027-09-01")
+    assert window.session.baseline_result is a and len(window.session.household.children) == 3
+    rows = window.compare.lines_model.rows
+    third = [r for r in rows if r.line.id == "birth_subsidy" and r.line.child == 3]
+    assert len(third) == 1 and third[0].a is ABSENT and third[0].b == 5000 and third[0].change == 5000
+    model = window.compare.lines_model
+    r = rows.index(third[0])
+    shown = [model.data(model.index(r, c)) for c in range(model.columnCount())]
+    assert shown == ["一次性生育补助 · 第3孩", "2027", "—", "5,000", "+5,000"]
+    assert model.data(model.index(r, 4), Qt.ItemDataRole.ForegroundRole).name() == "#1b5e20"
+    years = {row["year"]: row for row in window.compare.years_model.rows}
+    assert years[2027]["change"] >= 5000 and years[2027]["leave"]["mother"] > 0
+    assert "比A +" in window.headline.money.detail.text()
+    calls = window.chart_panel.chart.calls
+    qtbot.waitUntil(lambda: bool(calls) and calls[-1] == (a, window.session.result))  # the chart follows once typing pauses
+    assert "方案对比中" in window.windowTitle()
+
+
+def test_back_to_a_restores_the_family_and_ends_the_comparison(window, qtbot):
+    window.commands["compare"].trigger()
+    add_child(window, "2027-09-01")
+    window.compare.back_to_a.click()
+    assert not window.session.comparing and not window.commands["compare"].isChecked()
+    assert len(window.session.household.children) == 2
+    assert len(window.form.children_editor.children_rows) == 2
+    calls = window.chart_panel.chart.calls
+    qtbot.waitUntil(lambda: bool(calls) and calls[-1] == (window.session.result, None))
+
+
+def test_stopping_keeps_b(window):
+    window.commands["compare"].trigger()
+    add_child(window, "2027-09-01")
+    window.commands["compare"].trigger()  # untick: stop comparing, keep the edited family
+    assert not window.session.comparing
+    assert len(window.session.household.children) == 3
+    assert window.compare.stack.currentIndex() == 0

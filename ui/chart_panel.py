@@ -1,0 +1,115 @@
+"""The chart area: the lifetime chart (money or leave, year by year) with its toggle.
+
+The chart itself (``ui.chart.LifetimeChart``) pulls in matplotlib, which takes longer to import than the
+rest of the window together, so it is created only when ``ensure_chart`` is called — by the main window right
+after it is first shown.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+from ui.i18n import tr
+from ui.session import Session
+
+log = logging.getLogger(__name__)
+VIEWS = ("money", "leave")
+# Drawing the chart takes a good part of a second on a slow machine: while a person types, the table and the
+# headline follow every key and the chart catches up when they pause.
+CHART_DELAY_MS = 250
+
+
+class ChartPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.chart = None
+        self._unavailable = False
+        self._view = "money"
+        self.title = QLabel()
+        self.buttons = {v: QRadioButton() for v in VIEWS}
+        self.group = QButtonGroup(self)
+        for i, v in enumerate(VIEWS):
+            self.group.addButton(self.buttons[v], i)
+        self.buttons["money"].setChecked(True)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #757575;")
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        for v in VIEWS:
+            head.addWidget(self.buttons[v])
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(2)
+        self.box.addLayout(head)
+        self.box.addWidget(self.placeholder, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHART_DELAY_MS)
+        self._timer.timeout.connect(self._on_timer)
+        self.group.idClicked.connect(self._on_view_clicked)
+        session.resultChanged.connect(self._on_result_changed)
+        self.retranslate()
+
+    def ensure_chart(self) -> None:
+        if self.chart is not None:
+            return
+        try:
+            from ui.chart import LifetimeChart
+            from ui.fonts import matplotlib_family
+
+            matplotlib_family()
+            chart = LifetimeChart(self)
+        except ImportError as e:  # the chart module is optional for everything else in the window
+            log.warning("chart unavailable: %s", e)
+            self._unavailable = True
+            self.placeholder.setText(tr("win_chart_unavailable"))
+            return
+        self.chart = chart
+        self.box.replaceWidget(self.placeholder, chart)
+        self.placeholder.hide()
+        chart.setAccessibleName(tr("win_chart"))
+        chart.set_view(self._view)
+        self._on_timer()
+
+    def _on_view_clicked(self, button_id: int) -> None:
+        view = VIEWS[button_id]
+        if view != self._view:
+            self._view = view
+            if self.chart is not None:
+                self.chart.set_view(view)
+
+    def _on_result_changed(self) -> None:
+        if self.chart is not None:
+            self._timer.start()
+
+    def _on_timer(self) -> None:
+        self.update_chart()
+
+    def update_chart(self) -> None:
+        """Hand the chart the current result (and scenario A's while comparing) now."""
+        self._timer.stop()
+        if self.chart is None or self.session.result is None:
+            return
+        if self.session.comparing:
+            self.chart.set_results(self.session.baseline_result, self.session.result)
+        else:
+            self.chart.set_results(self.session.result)
+
+    def view(self) -> str:
+        return self._view
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("win_chart"))
+        for v in VIEWS:
+            self.buttons[v].setText(tr(f"win_chart_{v}"))
+            self.buttons[v].setAccessibleName(tr(f"win_chart_{v}"))
+        if self.chart is None:
+            self.placeholder.setText(tr("win_chart_unavailable" if self._unavailable else "win_chart_loading"))
+        else:
+            self.chart.setAccessibleName(tr("win_chart"))
+            self.chart.retranslate()

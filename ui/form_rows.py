@@ -1,0 +1,71 @@
+"""Labelled rows of a form that re-read their label and tooltip on a language switch.
+
+The tooltip says what the field means and where to find the figure; the same words become the field's
+accessible description, and the label its accessible name, so a screen reader says both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
+
+from ui.i18n import tr
+
+
+@dataclass
+class Row:
+    label: QLabel | None
+    field: QWidget
+    label_key: str
+    tip_key: str | None
+
+    def retranslate(self) -> None:
+        text = tr(self.label_key)
+        tip = tr(self.tip_key) if self.tip_key else ""
+        if self.label is not None:
+            self.label.setText(text)
+            self.label.setToolTip(tip)
+        elif isinstance(self.field, QCheckBox | QGroupBox):
+            (self.field.setText if isinstance(self.field, QCheckBox) else self.field.setTitle)(text)
+        self.field.setToolTip(tip)
+        namer = getattr(self.field, "set_accessible_name", self.field.setAccessibleName)
+        namer(text)
+        if isinstance(self.field, QCheckBox):
+            self.field.setAccessibleDescription(tip)
+
+
+def form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """Label beside field while both fit; a label too long for that (English, or larger text) goes above
+    its field instead of being squeezed or cut off."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
+class Rows:
+    """The rows of one form layout."""
+
+    def __init__(self, layout: QFormLayout):
+        self.layout = layout
+        self.rows: list[Row] = []
+
+    def add(self, label_key: str, field: QWidget, tip_key: str | None = None) -> QWidget:
+        label = QLabel()
+        label.setBuddy(getattr(field, "edit", field))
+        self.layout.addRow(label, field)
+        self.rows.append(Row(label, field, label_key, tip_key))
+        return field
+
+    def add_check(self, label_key: str, box: QCheckBox, tip_key: str | None = None) -> QCheckBox:
+        self.layout.addRow(box)
+        self.rows.append(Row(None, box, label_key, tip_key))
+        return box
+
+    def retranslate(self) -> None:
+        for row in self.rows:
+            row.retranslate()
+
+    def set_visible(self, field: QWidget, visible: bool) -> None:
+        self.layout.setRowVisible(field, visible)

@@ -1,0 +1,167 @@
+"""The answer first: money received over the childhood, income tax saved, leave days per parent, extra
+provident-fund loan capacity — from ``Result.totals()``. While comparing, each figure also says how B differs
+from A."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.i18n import tr
+from ui.result_model import fmt
+from ui.session import Session
+
+TILE_STYLE = "QFrame#tile { background: #f4f8fb; border: 1px solid #d0dce6; border-radius: 6px; }"
+UP, DOWN = "#1b5e20", "#b71c1c"
+
+
+class _Tile(QFrame):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.caption = QLabel(self)
+        self.value = QLabel(self)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.caption.setWordWrap(True)  # long English captions wrap rather than widen the window
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(10, 6, 10, 6)
+        box.setSpacing(1)
+        for w in (self.caption, self.value, self.detail):
+            box.addWidget(w)
+
+    def scale_fonts(self, base: float) -> None:
+        big = self.value.font()
+        big.setPointSizeF(base * 1.7)
+        big.setBold(True)
+        self.value.setFont(big)
+        small = self.detail.font()
+        small.setPointSizeF(base * 0.9)
+        self.detail.setFont(small)
+
+
+def _delta(now: float, before: float, unit: str) -> str:
+    diff = round(now - before, 2)
+    if not diff:
+        return tr("win_delta_same")
+    colour = UP if diff > 0 else DOWN
+    return f"<span style='color:{colour}'>{tr('win_delta', sign='+' if diff > 0 else '−', v=fmt(abs(diff)), unit=unit)}</span>"
+
+
+class Headline(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setStyleSheet(TILE_STYLE)
+        self.money, self.tax, self.leave, self.loan = (_Tile(self) for _ in range(4))
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for tile, stretch in ((self.money, 3), (self.tax, 2), (self.leave, 3), (self.loan, 3)):
+            row.addWidget(tile, stretch)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(3)
+        box.addLayout(row)
+        box.addWidget(self.note)
+        self._shown: tuple | None = None
+        self.stale = QLabel(self)
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("color: #b71c1c;")
+        self.stale.hide()
+        box.addWidget(self.stale)
+        session.resultChanged.connect(self._on_result_changed)
+        session.problemsChanged.connect(self._on_problems_changed)
+        self._scale_fonts()
+        self.retranslate()
+
+    def _on_result_changed(self) -> None:
+        key = (id(self.session.result), id(self.session.baseline_result))
+        if key != self._shown:
+            self._render()
+
+    def _on_problems_changed(self) -> None:
+        """While an entry is wrong the figures are those of the last valid one: say so."""
+        n = len(self.session.problems)
+        self.stale.setText(tr("win_stale_result", n=n) if n else "")
+        self.stale.setVisible(bool(n))
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._scale_fonts()  # the big figures follow Ctrl+= / Ctrl+- like the rest of the text
+        return handled
+
+    def _scale_fonts(self) -> None:
+        app = QApplication.instance()
+        size = app.font().pointSizeF() if app is not None else self.font().pointSizeF()
+        base = size if size > 0 else 10
+        for tile in (self.money, self.tax, self.leave, self.loan):
+            tile.scale_fonts(base)
+
+    def _render(self) -> None:
+        result, before = self.session.result, self.session.baseline_result
+        self._shown = (id(result), id(before))
+        if result is None:
+            return
+        t = result.totals()
+        b = before.totals() if before is not None else None
+        yuan, days = tr("unit_yuan"), tr("unit_days")
+        self.money.value.setText(f"{fmt(t['money_received'])} {yuan}")
+        self.tax.value.setText(f"{fmt(t['tax_saved'])} {yuan}")
+        leave = t["leave_days"]
+        roles = self._roles()
+        self.leave.caption.setText(tr("win_head_leave_of", who=" · ".join(tr(r) for r in roles)))
+        self.leave.value.setText(f"{' · '.join(str(leave[r]) for r in roles)} {days}")
+        if t["loan_capacity"]:
+            self.loan.value.setText(f"{fmt(t['loan_capacity'])} {yuan}")
+            loan_detail = tr("win_interest_saved", v=fmt(t["interest_saved"]))
+        else:
+            self.loan.value.setText("—")
+            loan_detail = tr("win_loan_needs_ceiling") if self._loan_unknown(result) else tr("win_loan_none")
+        if b is None:
+            self.money.detail.setText(tr("win_money_detail", first=result.first_year, last=result.last_year)
+                                      if result.first_year else tr("win_money_detail_none"))
+            self.tax.detail.setText(tr("win_tax_detail"))
+            self.leave.detail.setText(tr("win_leave_detail"))
+            self.loan.detail.setText(loan_detail)
+        else:
+            self.money.detail.setText(_delta(t["money_received"], b["money_received"], yuan))
+            self.tax.detail.setText(_delta(t["tax_saved"], b["tax_saved"], yuan))
+            self.leave.detail.setText(" · ".join(
+                f"{tr(r)} {_delta(leave[r], b['leave_days'][r], days)}" for r in roles))
+            self.loan.detail.setText(_delta(t["loan_capacity"], b["loan_capacity"], yuan))
+        notes = [tr("win_as_of_note", date=result.as_of.isoformat(), pack=result.pack_date.isoformat())]
+        if t["amounts_to_enter"]:
+            notes.append(tr("win_amounts_to_enter", n=t["amounts_to_enter"]))
+        if result.local_parameters:
+            notes.append(tr("win_local_in_use", n=len(result.local_parameters)))
+        if self.session.household is not None and not self.session.household.children:
+            notes.append(tr("win_no_children_yet"))
+        self.note.setText(" · ".join(notes))
+
+    def _roles(self) -> list[str]:
+        household = self.session.household
+        roles = [r for r, _ in household.parents()] if household is not None else []
+        return roles or ["mother", "father"]
+
+    @staticmethod
+    def _loan_unknown(result) -> bool:
+        return any(ln.unit == "loan_yuan" and ln.amount is None for ln in result.lines)
+
+    def texts(self) -> str:
+        """Everything the headline says, as one string (what a screen reader or a test reads)."""
+        parts = []
+        for tile in (self.money, self.tax, self.leave, self.loan):
+            parts += [tile.caption.text(), tile.value.text(), tile.detail.text()]
+        return "\n".join([*parts, self.note.text()])
+
+    def retranslate(self) -> None:
+        for tile, key in ((self.money, "money"), (self.tax, "tax"), (self.leave, "leave"), (self.loan, "loan")):
+            tile.caption.setText(tr(f"win_head_{key}"))
+            tile.setToolTip(tr(f"win_tip_head_{key}"))
+            tile.setAccessibleName(tr(f"win_head_{key}"))
+        self._on_problems_changed()
+        self._render()

@@ -1,0 +1,171 @@
+"""The whole case as a form: where the family is registered, each parent, the children and housing plans.
+
+Every edit hands the entry to the session, which simulates it when it is valid or returns its problems by
+field path; the form marks those fields and leaves the last valid result on screen. A problem in the field
+being typed in is shown after a short pause, so half-typed dates do not flash red at every keystroke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ui.children_editor import ChildrenEditor
+from ui.date_field import DateField
+from ui.form_rows import Rows, form_layout
+from ui.housing_editor import HousingEditor
+from ui.i18n import tr
+from ui.key_combo import KeyCombo
+from ui.number_field import MESSAGE_STYLE
+from ui.parent_editor import ParentEditor
+from ui.session import Session
+
+AREAS = ("longzihu", "bengshan", "yuhui", "huaishang", "huaiyuan", "wuhe", "guzhen", "outside")
+SPLITS = ("best", "mother", "father", "half")
+PROBLEM_DELAY_MS = 700
+
+
+class HouseholdForm(QScrollArea):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(MESSAGE_STYLE + "border: 1px solid #e57373; padding: 4px; background: #fff5f5;")
+        self.banner.hide()
+        self.family = QGroupBox()
+        self.rows = Rows(form_layout(self.family))
+        self.area = self.rows.add("win_hukou_area", KeyCombo("hukou_area", AREAS), "win_tip_hukou_area")
+        self.split = self.rows.add("win_tax_split", KeyCombo("tax_split", SPLITS, {k: f"split_{k}" for k in SPLITS}),
+                                   "win_tip_tax_split")
+        self.as_of = self.rows.add("win_as_of", DateField("as_of"), "win_tip_as_of")
+        self.mother = ParentEditor("mother")
+        self.father = ParentEditor("father")
+        self.children_editor = ChildrenEditor()
+        self.housing = HousingEditor()
+        box = QVBoxLayout(inner)
+        for w in (self.banner, self.family, self.mother, self.father, self.children_editor, self.housing):
+            box.addWidget(w)
+        box.addStretch(1)
+        self.setWidget(inner)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PROBLEM_DELAY_MS)
+        self._timer.timeout.connect(self._on_problem_timer)
+
+        self.area.chosen.connect(self._on_choice)
+        self.split.chosen.connect(self._on_choice)
+        self.as_of.edited.connect(self._on_edited)
+        for editor in (self.mother, self.father, self.children_editor, self.housing):
+            editor.changed.connect(self._on_edited)
+        self.children_editor.rowsChanged.connect(self._on_rows_changed)
+        session.loaded.connect(self._on_loaded)
+        session.problemsChanged.connect(self._on_problems_changed)
+        self.retranslate()
+        if session.ready:
+            self._on_loaded()
+
+    # -- from the session -------------------------------------------------------------------------------------
+    def _on_loaded(self) -> None:
+        self._loading = True
+        try:
+            self.load(self.session.household.model_dump(mode="json"))
+        finally:
+            self._loading = False
+        self._default_education_age()
+        self._apply_problems(delay_focused=False)
+
+    def _on_problems_changed(self) -> None:
+        self._apply_problems(delay_focused=True)
+
+    def _on_problem_timer(self) -> None:
+        self._apply_problems(delay_focused=False)
+
+    # -- from the fields --------------------------------------------------------------------------------------
+    def _on_choice(self, _key: str) -> None:
+        self._submit()
+
+    def _on_edited(self) -> None:
+        self._submit()
+
+    def _on_rows_changed(self) -> None:
+        self._relink_tab_order()
+
+    def _submit(self) -> None:
+        if not self._loading:
+            self.session.edit(self.data())
+
+    # -- reading and writing the form -------------------------------------------------------------------------
+    def load(self, case: dict[str, Any]) -> None:
+        self.area.set_key(case["hukou_area"])
+        self.split.set_key(case.get("tax_split", "best"))
+        as_of = case.get("as_of")
+        self.as_of.set_value(dt.date.fromisoformat(as_of) if as_of else None)
+        self.mother.load(case.get("mother"))
+        self.father.load(case.get("father"))
+        self.children_editor.load(case.get("children", []))
+        self.housing.load(case.get("housing", {}))
+        self._relink_tab_order()
+
+    def data(self) -> dict[str, Any]:
+        return {
+            "hukou_area": self.area.key(), "tax_split": self.split.key(), "as_of": self.as_of.value(),
+            "mother": self.mother.data(), "father": self.father.data(),
+            "children": self.children_editor.data(), "housing": self.housing.data(),
+        }
+
+    def fields(self) -> list:
+        return [self.as_of, *self.mother.fields(), *self.father.fields(), *self.children_editor.fields(),
+                *self.housing.fields()]
+
+    def field(self, path: str):
+        return next((f for f in self.fields() if f.path == path), None)
+
+    def _apply_problems(self, delay_focused: bool) -> None:
+        problems = self.session.problems
+        matched: set[int] = set()
+        waiting = False
+        for field in self.fields():
+            mine = [(i, msg) for i, (path, msg) in enumerate(problems) if _belongs(path, field.path)]
+            matched.update(i for i, _ in mine)
+            message = "；".join(msg for _, msg in mine) if mine else None
+            if message and delay_focused and field.edit.hasFocus() and field.problem() != message:
+                waiting = True  # shown when the person pauses
+                continue
+            field.set_problem(message)
+        rest = [f"{path}: {msg}" if path else msg for i, (path, msg) in enumerate(problems) if i not in matched]
+        self.banner.setText("\n".join(rest))
+        self.banner.setVisible(bool(rest))
+        if waiting:
+            self._timer.start()
+
+    def _default_education_age(self) -> None:
+        """The placeholder shows the model's default age, read from the policy pack, not written here."""
+        p = self.session.params.get("national.income_tax.education_until_age")
+        self.children_editor.set_default_education_age(p.values[-1] if p else None)
+
+    def _relink_tab_order(self) -> None:
+        chain = [self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(), self.father,
+                 *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def retranslate(self) -> None:
+        self.family.setTitle(tr("win_family"))
+        self.rows.retranslate()
+        self.area.retranslate()
+        self.split.retranslate()
+        self.as_of.retranslate()
+        for editor in (self.mother, self.father, self.children_editor, self.housing):
+            editor.retranslate()
+
+
+def _belongs(problem_path: str, field_path: str) -> bool:
+    return problem_path == field_path or problem_path.startswith(field_path + ".")

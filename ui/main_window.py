@@ -1,0 +1,228 @@
+"""The main window: the family on the left, the answer on the right (headline, chart, every line with its
+explanation, and the comparison of two scenarios), and the counselor's file tools in the menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ui.case_files import CaseFiles
+from ui.i18n import language, set_language, tr
+from ui.message_bar import MessageBar
+from ui.session import Session
+from ui.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.form = self.headline = self.chart_panel = self.results = self.explanation = self.compare = None
+        self.tabs: QTabWidget | None = None
+        app = QApplication.instance()
+        self._base_point_size = app.font().pointSizeF() if app and app.font().pointSizeF() > 0 else 10.0
+        self._zoom = ZOOM_STEPS.index(1.0)
+        self.commands = WindowActions(self)
+        self.message_bar = MessageBar()
+        self._central = QWidget()
+        self._layout = QVBoxLayout(self._central)
+        self._layout.setContentsMargins(6, 4, 6, 4)
+        self._layout.addWidget(self.message_bar)
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self.loading, 1)
+        self.setCentralWidget(self._central)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.files = CaseFiles(self, session, self.message_bar)
+        self._connect_actions()
+        session.stateChanged.connect(self._on_state_changed)
+        session.comparisonChanged.connect(self._on_comparison_changed)
+        session.loaded.connect(self._on_loaded)
+        if session.ready:
+            self._build_content()
+        self.retranslate()
+
+    # -- building -------------------------------------------------------------------------------------------
+    def _build_content(self) -> None:
+        from ui.chart_panel import ChartPanel
+        from ui.compare_view import CompareView
+        from ui.explanation_panel import ExplanationPanel
+        from ui.headline import Headline
+        from ui.household_form import HouseholdForm
+        from ui.results_table import ResultsTable
+
+        s = self.session
+        self.form, self.headline, self.chart_panel = HouseholdForm(s), Headline(s), ChartPanel(s)
+        self.results, self.explanation, self.compare = ResultsTable(s), ExplanationPanel(s), CompareView(s)
+        self.results.lineSelected.connect(self._on_line_selected)
+        self.explanation.show_line(self.results.current_line())
+        details = QSplitter(Qt.Orientation.Horizontal)
+        details.addWidget(self.results)
+        details.addWidget(self.explanation)
+        details.setStretchFactor(0, 2)
+        details.setStretchFactor(1, 1)
+        details.setSizes([690, 270])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details, "")
+        self.tabs.addTab(self.compare, "")
+        answer = QSplitter(Qt.Orientation.Vertical)
+        answer.addWidget(self.chart_panel)
+        answer.addWidget(self.tabs)
+        answer.setStretchFactor(0, 2)
+        answer.setStretchFactor(1, 3)
+        answer.setSizes([240, 360])
+        right = QWidget()
+        rbox = QVBoxLayout(right)
+        rbox.setContentsMargins(0, 0, 0, 0)
+        rbox.addWidget(self.headline)
+        rbox.addWidget(answer, 1)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.form)
+        main.addWidget(right)
+        main.setStretchFactor(0, 0)
+        main.setStretchFactor(1, 1)
+        main.setSizes([410, 950])
+        self.form.setMinimumWidth(300)
+        self._layout.removeWidget(self.loading)
+        self.loading.hide()
+        self._layout.addWidget(main, 1)
+        QTimer.singleShot(0, self.ensure_chart)
+
+    def ensure_chart(self) -> None:
+        """Bring in the chart (and matplotlib) once the window is on screen."""
+        if self.chart_panel is not None:
+            self.chart_panel.ensure_chart()
+
+    def _connect_actions(self) -> None:
+        a = self.commands
+        f = self.files
+        for name, slot in (("new", f.on_new), ("open", f.on_open), ("save", f.on_save), ("save_as", f.on_save_as),
+                           ("export_pdf", f.on_export_pdf), ("print", f.on_print), ("export_csv", f.on_export_csv),
+                           ("local_figures", self._on_local_figures),
+                           ("quit", self.close), ("zoom_in", self._on_zoom_in), ("zoom_out", self._on_zoom_out),
+                           ("zoom_reset", self._on_zoom_reset), ("lang_zh", self._on_lang_zh),
+                           ("lang_en", self._on_lang_en), ("lang_toggle", self._on_lang_toggle)):
+            a[name].triggered.connect(slot)
+        a["compare"].toggled.connect(self._on_compare_toggled)
+
+    # -- session ---------------------------------------------------------------------------------------------
+    def _on_loaded(self) -> None:
+        if self.form is None:
+            self._build_content()
+            self.retranslate()
+
+    def _on_state_changed(self) -> None:
+        self._update_title()
+
+    def _on_comparison_changed(self) -> None:
+        comparing = self.session.comparing
+        if self.commands["compare"].isChecked() != comparing:
+            self.commands["compare"].setChecked(comparing)
+        if comparing and self.tabs is not None:
+            self.tabs.setCurrentWidget(self.compare)
+        self._update_title()
+
+    def _on_line_selected(self, line) -> None:
+        self.explanation.show_line(line)
+
+    def _on_compare_toggled(self, on: bool) -> None:
+        if on:
+            self.session.start_comparison()
+        else:
+            self.session.stop_comparison(keep="b")
+
+    # -- file tools (see ui.case_files) ----------------------------------------------------------------------
+    def open_case(self, path: str | Path) -> bool:
+        return self.files.open_case(path)
+
+    def save_case(self, path: str | Path | None = None) -> bool:
+        return self.files.save_case(path)
+
+    def export_handout(self, path: str | Path) -> bool:
+        return self.files.export(path, "handout")
+
+    def export_csv(self, path: str | Path) -> bool:
+        return self.files.export(path, "csv")
+
+    def _on_local_figures(self) -> None:
+        from ui.local_figures_dialog import LocalFiguresDialog
+
+        LocalFiguresDialog(self.session, self).exec()
+
+    # -- language and text size ------------------------------------------------------------------------------
+    def set_lang(self, lang: str) -> None:
+        if lang == language():
+            return
+        set_language(lang)
+        self.session.relocalise()
+        self.retranslate()
+
+    def _on_lang_zh(self) -> None:
+        self.set_lang("zh")
+
+    def _on_lang_en(self) -> None:
+        self.set_lang("en")
+
+    def _on_lang_toggle(self) -> None:
+        self.set_lang("en" if language() == "zh" else "zh")
+
+    def set_zoom(self, step: int) -> None:
+        self._zoom = max(0, min(len(ZOOM_STEPS) - 1, step))
+        app = QApplication.instance()
+        font = app.font()
+        font.setPointSizeF(self._base_point_size * ZOOM_STEPS[self._zoom])
+        app.setFont(font)
+        # a widget with a style sheet keeps the font it had when the sheet was applied: apply them again
+        for widget in app.allWidgets():
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet("")
+                widget.setStyleSheet(sheet)
+
+    def _on_zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def _on_zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def _on_zoom_reset(self) -> None:
+        self.set_zoom(ZOOM_STEPS.index(1.0))
+
+    # -- text ------------------------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        s = self.session
+        name = tr("win_example_family") if s.is_example else (s.path.name if s.path else tr("win_untitled"))
+        parts = [tr("win_title"), name]
+        if s.comparing:
+            parts.append(tr("win_comparing"))
+        self.setWindowTitle(" — ".join(parts) + (" *" if s.modified else ""))
+        local = len(s.local_figures)
+        self.status_label.setText(tr("win_status_local", n=local) if local else "")
+
+    def retranslate(self) -> None:
+        self.commands.retranslate()
+        self.commands["lang_toggle"].setText("English" if language() == "zh" else "中文")
+        self.loading.setText(tr("win_loading"))
+        self.message_bar.retranslate()
+        for widget in (self.form, self.headline, self.chart_panel, self.results, self.explanation, self.compare):
+            if widget is not None:
+                widget.retranslate()
+        if self.tabs is not None:
+            self.tabs.setTabText(0, tr("win_tab_details"))
+            self.tabs.setTabText(1, tr("win_tab_compare"))
+        self._update_title()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.confirm_discard():
+            event.accept()
+        else:
+            event.ignore()

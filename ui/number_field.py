@@ -1,0 +1,93 @@
+"""A text field for a number with its unit shown beside it and, under it, the problem with what was typed.
+
+The field does not judge the number: it hands the text on (tidied of thousands separators, full-width digits
+and a typed unit) and the model says what is wrong, in the user's language, through ``set_problem``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from ui.i18n import tr
+
+INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; background: #fff5f5; }"
+MESSAGE_STYLE = "color: #b71c1c;"
+_UNIT_WORDS = re.compile(r"[\s,，_]|元/月|元/年|元|天|岁|年$")
+
+
+def tidy_number(text: str) -> str:
+    """'１５,０００ 元' -> '15000': what a person types, as the model reads numbers."""
+    return _UNIT_WORDS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def show_number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class NumberField(QWidget):
+    edited = Signal()
+
+    def __init__(self, path: str, unit_key: str | None = None, placeholder_key: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = path
+        self._unit_key, self._placeholder_key = unit_key, placeholder_key
+        self._problem: str | None = None
+        self.edit = QLineEdit(self)
+        self.edit.setMinimumWidth(120)
+        self.unit = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(MESSAGE_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.edit, 0, 0)
+        grid.addWidget(self.unit, 0, 1)
+        grid.addWidget(self.message, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(self._on_text_edited)
+        self.retranslate()
+
+    def _on_text_edited(self, _text: str) -> None:
+        self.edited.emit()
+
+    def value(self) -> str | None:
+        """The typed number as text for the model; None when left empty."""
+        text = tidy_number(self.edit.text())
+        return text or None
+
+    def set_value(self, value: float | int | None) -> None:
+        text = show_number(value)
+        if text != self.edit.text():
+            self.edit.setText(text)
+
+    def problem(self) -> str | None:
+        return self._problem
+
+    def set_problem(self, message: str | None) -> None:
+        if message == self._problem:
+            return
+        self._problem = message
+        self.edit.setStyleSheet(INVALID_STYLE if message else "")
+        self.message.setText(message or "")
+        self.message.setVisible(bool(message))
+        self.edit.setAccessibleDescription(message or "")
+
+    def set_accessible_name(self, name: str) -> None:
+        self.edit.setAccessibleName(name)
+
+    def retranslate(self) -> None:
+        self.unit.setText(tr(self._unit_key) if self._unit_key else "")
+        self.unit.setVisible(bool(self._unit_key))
+        if self._placeholder_key:
+            self.edit.setPlaceholderText(tr(self._placeholder_key))

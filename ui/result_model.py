@@ -1,0 +1,221 @@
+"""Every line of a Result, grouped by category (cash, tax, leave, housing, training and fees, services), as a
+two-level Qt item model: the category rows, then the lines under each, by year."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ui.i18n import language, tr
+
+if TYPE_CHECKING:
+    from simulator import Line, Result
+
+CATEGORIES = ("cash", "tax", "leave", "housing", "training_fees", "services")
+COLUMNS = ("item", "year", "amount", "payer", "source", "status")
+LINE_ROLE = Qt.ItemDataRole.UserRole
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+_GREY = QColor("#757575")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def fmt(amount: float) -> str:
+    from simulator.money import fmt as model_fmt
+
+    return model_fmt(amount)
+
+
+def amount_text(line: Line) -> str:
+    """What a person reads in the amount column: '2,000 元', '173 天', or who sets the amount."""
+    if line.unit == "entitlement":
+        return tr("win_entitlement_amount")
+    if line.amount is None:
+        return tr("win_set_by_notice")
+    return f"{fmt(line.amount)} {tr('unit_' + line.unit)}"
+
+
+def item_text(line: Line) -> str:
+    name = tr(line.id)
+    if line.measure:
+        return f"{line.measure} {line.text(language())}"
+    parts = [name]
+    if line.child:
+        parts.append(tr("win_child_order", n=line.child))
+    if line.parent:
+        parts.append(tr(line.parent))
+    return " · ".join(parts)
+
+
+def payer_text(line: Line) -> str:
+    if line.department:
+        return tr("win_ask_at", department=line.department[language()])
+    if not line.payers:
+        return ""
+    if len(line.payers) == 1:  # one payer pays the whole amount, which is already in its own column
+        return tr(next(iter(line.payers)))
+    sep = "，" if language() == "zh" else ", "
+    return sep.join(f"{tr(p)} {fmt(v)}" for p, v in line.payers.items())
+
+
+def line_key(line: Line) -> tuple:
+    """Identifies a line across recalculations (to keep it selected while the person types)."""
+    return (line.id, line.year, line.child, line.parent, line.measure)
+
+
+class ResultTreeModel(QAbstractItemModel):
+    def __init__(self, result: Result | None = None, parent=None):
+        super().__init__(parent)
+        self._result: Result | None = None
+        self._groups: list[tuple[str, list[Line]]] = []
+        self._leave_days: dict[str, int] = {}
+        self._money: dict[str, float] = {}
+        if result is not None:
+            self.set_result(result)
+
+    @property
+    def result(self) -> Result | None:
+        return self._result
+
+    def set_result(self, result: Result) -> None:
+        if result is self._result:
+            return
+        from simulator.result import LINE_IDS
+
+        order = {k: i for i, k in enumerate(LINE_IDS)}
+        by_cat: dict[str, list[Line]] = {c: [] for c in CATEGORIES}
+        for ln in result.lines:
+            by_cat.setdefault(ln.category, []).append(ln)
+        self.beginResetModel()
+        self._result = result
+        self._leave_days = result.totals()["leave_days"]
+        self._money = {c: round(sum(row["money"].get(c, 0.0) for row in result.timeline()), 2) for c in CATEGORIES}
+        self._groups = [(c, sorted(lines, key=lambda x: (x.year, order.get(x.id, 99), x.child or 0, x.parent or "",
+                                                         _measure_no(x.measure))))
+                        for c, lines in by_cat.items() if lines]
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        for row, (_cat, lines) in enumerate(self._groups):
+            top = self.index(row, 0)
+            self.dataChanged.emit(top, self.index(row, len(COLUMNS) - 1))
+            if lines:
+                self.dataChanged.emit(self.index(0, 0, top), self.index(len(lines) - 1, len(COLUMNS) - 1, top))
+
+    # -- tree structure ---------------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def line(self, index: _Index) -> Line | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    def index_of(self, key: tuple) -> QModelIndex:
+        for g, (_cat, lines) in enumerate(self._groups):
+            for r, ln in enumerate(lines):
+                if line_key(ln) == key:
+                    return self.index(r, 0, self.index(g, 0))
+        return QModelIndex()
+
+    def category_row(self, category: str) -> int:
+        return next((i for i, (c, _) in enumerate(self._groups) if c == category), -1)
+
+    # -- what is shown ----------------------------------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr("win_col_" + COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._category_data(index, role)
+        line = self.line(index)
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._line_text(line, col)
+        if role == LINE_ROLE:
+            return line
+        if role == STATUS_ROLE:
+            return line.status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "status" and line.status != "verified":
+                return tr("win_status_tip_" + line.status)
+            return line.text(language()) if col in ("item", "amount") else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("amount", "year"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and (line.amount == 0 or line.amount is None):
+            return _GREY
+        if role == Qt.ItemDataRole.FontRole and line.amount is None and line.unit != "entitlement" and col == "amount":
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _line_text(self, line: Line, col: str) -> str:
+        if col == "item":
+            return item_text(line)
+        if col == "year":
+            return str(line.year)
+        if col == "amount":
+            return amount_text(line)
+        if col == "payer":
+            return payer_text(line)
+        if col == "source":
+            return line.source
+        return "" if line.status == "verified" else tr("win_badge_" + line.status)
+
+    def _category_data(self, index: QModelIndex, role: int) -> Any:
+        category, lines = self._groups[index.row()]
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "item":
+                return tr("win_category_count", name=tr(category), n=len(lines))
+            if col == "amount":
+                return self._category_summary(category)
+            return ""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "amount":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _category_summary(self, category: str) -> str:
+        """The category's total as the model's timeline and totals give it (nothing is added up here
+        beyond the timeline's own years)."""
+        if self._result is None or category == "services":
+            return ""
+        if category == "leave":
+            days = self._leave_days
+            return " · ".join(f"{tr(r)} {days[r]} {tr('unit_days')}" for r in ("mother", "father") if days[r])
+        total = self._money.get(category, 0.0)
+        return f"{fmt(total)} {tr('unit_yuan')}" if total else ""
+
+
+def _measure_no(measure: str | None) -> int:
+    return int(measure.lstrip("§")) if measure and measure.lstrip("§").isdigit() else 0

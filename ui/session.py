@@ -1,0 +1,233 @@
+"""The window's model: the case being edited, its last valid result, the problems of the current entry, the
+counselor's local figures and, while comparing, the family kept as scenario A.
+
+It holds no benefit arithmetic: every figure comes from ``simulator.simulate``. Signals fire only when
+something really changed, so views redraw only then. The simulator (pydantic and the policy pack) is imported
+on first use, so the window can appear before it is loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ui.i18n import language
+
+if TYPE_CHECKING:
+    from simulator import Household, ParameterSet, Result
+
+# A family as a parent starting from nothing would describe it: two employed parents, no children yet.
+NEW_FAMILY: dict[str, Any] = {
+    "schema_version": 1, "hukou_area": "longzihu", "tax_split": "best",
+    "mother": {"employer": "private", "insurance": "employee"},
+    "father": {"employer": "private", "insurance": "employee"},
+    "children": [], "housing": {},
+}
+
+
+def split_problem(problem: str) -> tuple[str, str]:
+    """'children[1].birth_date: 日期无效' -> ('children[1].birth_date', '日期无效')."""
+    path, sep, message = problem.partition(": ")
+    return (path.strip(), message.strip()) if sep else ("", problem)
+
+
+class Session(QObject):
+    loaded = Signal()             # a different household replaced the one in the form (new, open, back to A)
+    resultChanged = Signal()      # a new result (or a new baseline) to show
+    problemsChanged = Signal()    # the current entry's problems changed
+    comparisonChanged = Signal()  # comparing started or stopped
+    stateChanged = Signal()       # file path, unsaved changes or local figures changed
+
+    def __init__(self, household: Household | None = None, params: ParameterSet | None = None,
+                 path: str | Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._base_params = params
+        self._params: ParameterSet | None = None
+        self.local_figures: dict[str, float] = {}
+        self.household: Household | None = None
+        self.result: Result | None = None
+        self.problems: list[tuple[str, str]] = []
+        self.baseline: Household | None = None
+        self.baseline_result: Result | None = None
+        self.path: Path | None = None
+        self.modified = False
+        self.is_example = False
+        self._pending: dict[str, Any] | None = None
+        if household is not None:
+            self._replace(household, self._simulate(household), path)
+
+    # -- reading ----------------------------------------------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        return self.household is not None
+
+    @property
+    def comparing(self) -> bool:
+        return self.baseline is not None
+
+    @property
+    def base_params(self) -> ParameterSet:
+        """The policy pack without local figures."""
+        from simulator import default_parameters
+
+        return self._base_params or default_parameters()
+
+    @property
+    def params(self) -> ParameterSet:
+        if self._params is None:
+            base = self.base_params
+            self._params = base.with_local(self.local_figures) if self.local_figures else base
+        return self._params
+
+    def _simulate(self, household: Household) -> Result:
+        from simulator import simulate
+
+        return simulate(household, self.params)
+
+    # -- replacing the whole case -----------------------------------------------------------------------------
+    def _replace(self, household: Household, result: Result, path: str | Path | None) -> None:
+        self.household, self.result = household, result
+        self.path = Path(path) if path else None
+        self.modified = False
+        self._set_problems([])
+        self._pending = None
+
+    def _announce_replaced(self) -> None:
+        self.loaded.emit()
+        self.resultChanged.emit()
+        self.stateChanged.emit()
+
+    def open_example(self) -> None:
+        from simulator import load_example
+
+        household = load_example()
+        self._replace(household, self._simulate(household), None)
+        self.is_example = True
+        self._end_comparison()
+        self._announce_replaced()
+
+    def new(self) -> None:
+        from simulator import Household
+
+        household = Household.model_validate(NEW_FAMILY)
+        self._replace(household, self._simulate(household), None)
+        self.is_example = False
+        self._end_comparison()
+        self._announce_replaced()
+
+    def open(self, path: str | Path) -> None:
+        """Load a case file; InputError (with every problem) leaves everything as it was."""
+        from simulator import load_case
+
+        household = load_case(path, language())
+        result = self._simulate(household)  # policy-range problems raise here, before anything changes
+        self._replace(household, result, path)
+        self.is_example = False
+        self._end_comparison()
+        self._announce_replaced()
+
+    def save(self, path: str | Path | None = None) -> Path:
+        from simulator import save_case
+
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no file name")
+        save_case(self.household, target)
+        self.path, self.modified, self.is_example = target, False, False
+        self.stateChanged.emit()
+        return target
+
+    # -- editing ----------------------------------------------------------------------------------------------
+    def edit(self, data: dict[str, Any]) -> None:
+        """The form's entry as plain data. Valid: new result. Invalid: problems by field, result kept."""
+        from pydantic import ValidationError
+
+        from simulator import Household, InputError
+        from simulator.errors import validation_messages
+
+        full = {"schema_version": 1, **self._carried(), **data}
+        try:
+            household = Household.model_validate(full)
+        except ValidationError as e:
+            self._pending = data
+            self._set_problems([split_problem(p) for p in validation_messages(e, language())])
+            return
+        if household == self.household:
+            self._pending = None
+            self._set_problems([])
+            return
+        try:
+            result = self._simulate(household)
+        except InputError as e:
+            self._pending = data
+            self._set_problems([split_problem(p) for p in e.problems])
+            return
+        self._pending = None
+        self.household, self.result, self.modified = household, result, True
+        self._set_problems([])
+        self.resultChanged.emit()
+        self.stateChanged.emit()
+
+    def _carried(self) -> dict[str, Any]:
+        """Fields the form does not show, kept as the case file had them."""
+        if self.household is None:
+            return {}
+        return {"pregnancy_losses": [x.model_dump(mode="json") for x in self.household.pregnancy_losses]}
+
+    def _set_problems(self, problems: list[tuple[str, str]]) -> None:
+        if problems != self.problems:
+            self.problems = problems
+            self.problemsChanged.emit()
+
+    def relocalise(self) -> None:
+        """After a language switch: say the current problems again, in the new language."""
+        if self._pending is not None:
+            self.edit(self._pending)
+
+    # -- local figures ----------------------------------------------------------------------------------------
+    def set_local_figures(self, figures: dict[str, Any]) -> None:
+        """Raises ParameterError (nothing changes) when a figure is not a number or out of range."""
+        figures = {k: v for k, v in figures.items() if v is not None and v != ""}
+        base = self.base_params
+        params = base.with_local(figures) if figures else base
+        figures = {k: float(v) for k, v in figures.items()}  # with_local has checked each is a number
+        if figures == self.local_figures:
+            return
+        self.local_figures, self._params = figures, params
+        if self.household is not None:
+            self.result = self._simulate(self.household)
+            if self.baseline is not None:
+                self.baseline_result = self._simulate(self.baseline)
+            self.resultChanged.emit()
+        self.stateChanged.emit()
+
+    # -- comparing scenarios ----------------------------------------------------------------------------------
+    def start_comparison(self) -> None:
+        """Keep the current family as A; further edits change B, a copy."""
+        if self.household is None or self.comparing:
+            return
+        self.baseline, self.baseline_result = self.household, self.result
+        self.comparisonChanged.emit()
+        self.resultChanged.emit()
+
+    def stop_comparison(self, keep: str = "b") -> None:
+        """End comparing, keeping B (the edited copy) or going back to A."""
+        if not self.comparing:
+            return
+        if keep == "a" and self.baseline != self.household:
+            self.household, self.result = self.baseline, self.baseline_result
+            self.modified = True
+            self._set_problems([])
+            self._pending = None
+            self._end_comparison()
+            self._announce_replaced()
+            return
+        self._end_comparison()
+        self.resultChanged.emit()
+
+    def _end_comparison(self) -> None:
+        if self.baseline is not None:
+            self.baseline = self.baseline_result = None
+            self.comparisonChanged.emit()
