@@ -1,0 +1,175 @@
+"""The lifetime chart: bars updated in place, no redraw for the same answer, A beside B, leave per parent, and
+the amounts a person reads when hovering over a year."""
+
+import io
+
+import pytest
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.image import imread
+from PySide6.QtWidgets import QToolTip
+
+from simulator import Household, load_example, simulate
+from simulator.household import Parent
+from ui.chart import LifetimeChart, axis_yuan, render_chart_png
+from ui.i18n import language, set_language
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    before = language()
+    set_language("zh")
+    yield
+    set_language(before)
+
+
+@pytest.fixture(scope="module")
+def household():
+    return load_example()
+
+
+@pytest.fixture(scope="module")
+def a(household):
+    return simulate(household)
+
+
+@pytest.fixture(scope="module")
+def b(household):
+    """Same children (same years), a father earning twice as much: more tax saved."""
+    return simulate(household.model_copy(update={"father": household.father.model_copy(update={"monthly_salary": 30000})}))
+
+
+@pytest.fixture
+def chart(qtbot):
+    widget = LifetimeChart()
+    qtbot.addWidget(widget)
+    widget.resize(900, 420)
+    return widget
+
+
+def stacked(chart, scenario, series):
+    return [r.get_height() for r in chart.bars[scenario][series].patches]
+
+
+def test_a_new_result_changes_the_bar_heights_of_the_same_artists(chart, a, b):
+    chart.set_results(a)
+    containers = dict(chart.bars[0])
+    rects = {k: list(c.patches) for k, c in containers.items()}
+    line = chart.cumulative_lines[0]
+
+    chart.set_results(b)
+
+    assert chart.bars[0] == containers
+    assert all(chart.bars[0][k].patches[i] is r for k, rs in rects.items() for i, r in enumerate(rs))
+    assert chart.cumulative_lines[0] is line
+    timeline = b.timeline()
+    assert stacked(chart, 0, "tax") == [row["money"]["tax"] for row in timeline]
+    assert [r.get_y() for r in chart.bars[0]["tax"].patches] == [row["money"]["cash"] for row in timeline]
+    assert list(line.get_ydata()) == [row["cumulative"] for row in timeline]
+    assert stacked(chart, 0, "tax") != [row["money"]["tax"] for row in a.timeline()]
+
+
+def test_the_same_answer_again_requests_no_redraw(chart, household, a, b, monkeypatch):
+    chart.set_results(a)
+    requests = []
+    monkeypatch.setattr(chart.canvas, "draw_idle", lambda: requests.append(1))
+
+    chart.set_results(simulate(household))  # a new Result object with the same timeline
+    assert requests == []
+
+    chart.set_results(b)
+    assert requests == [1]
+
+
+def test_comparison_shows_b_beside_a_with_a_dashed_running_total(chart, a, b):
+    chart.set_results(a, b)
+
+    assert len(chart.bars) == 2
+    assert stacked(chart, 1, "tax") == [row["money"]["tax"] for row in b.timeline()]
+    a_rect, b_rect = chart.bars[0]["cash"].patches[0], chart.bars[1]["cash"].patches[0]
+    assert a_rect.get_x() + a_rect.get_width() <= b_rect.get_x()  # side by side, not on top of each other
+    assert [ln.get_linestyle() for ln in chart.cumulative_lines] == ["-", "--"]
+    assert list(chart.cumulative_lines[1].get_ydata()) == [row["cumulative"] for row in b.timeline()]
+    assert {"方案A（实心柱）", "方案B（浅色柱）", "方案A累计", "方案B累计（虚线）"} <= set(chart.legend_labels())
+
+
+def test_leave_view_shows_mother_and_father(chart, a):
+    chart.set_results(a)
+    chart.set_view("leave")
+
+    assert set(chart.bars[0]) == {"mother", "father"}
+    assert chart.cumulative_lines == []
+    assert chart.legend_labels() == ["母亲", "父亲"]
+    i = [row["year"] for row in a.timeline()].index(2024)
+    assert stacked(chart, 0, "mother")[i] == 183
+    assert stacked(chart, 0, "father")[i] == 40
+    assert chart.bars[0]["father"].patches[i].get_y() == 183
+
+
+def test_tooltip_for_a_year_lists_each_category_and_the_running_total(chart, a):
+    chart.set_results(a)
+
+    text = chart.tooltip_text(2024)
+
+    assert text.splitlines()[0] == "2024"
+    assert "现金补贴：48,133.33元" in text
+    assert "个税：3,672元" in text
+    assert "当年合计：51,805.33元" in text
+    assert "累计：81,538.66元" in text
+    assert chart.tooltip_text(1999) is None
+
+
+def test_hovering_over_a_year_shows_its_tooltip(chart, qtbot, a):
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_results(a)
+    chart.canvas.draw()
+    x, y = chart._plot.ax.transData.transform((2027, 1000))
+    chart.canvas.callbacks.process("motion_notify_event", MouseEvent("motion_notify_event", chart.canvas, x, y))
+
+    assert chart._hover_year == 2027
+    assert "2027" in QToolTip.text()
+    assert "现金补贴：48,933.33元" in QToolTip.text()
+
+
+def test_comparison_tooltip_gives_a_and_b(chart, a, b):
+    chart.set_results(a, b)
+    row_b = next(row for row in b.timeline() if row["year"] == 2030)
+    assert f"个税：方案A 4,440元 / 方案B {row_b['money']['tax']:,.0f}元" in chart.tooltip_text(2030)
+
+
+def test_switching_language_relabels_the_legend(chart, a):
+    chart.set_results(a)
+    set_language("en")
+    chart.retranslate()
+    assert chart.legend_labels() == ["Cash subsidies", "Income tax", "Housing", "Training and fees", "Cumulative"]
+    assert chart._plot.ax.get_ylabel() == "Per year (yuan)"
+
+
+def test_no_children_shows_a_hint_instead_of_bars(chart):
+    chart.set_results(simulate(Household(hukou_area="longzihu", mother=Parent())))
+    assert chart.bars == []
+    assert chart._plot.empty.get_visible()
+
+
+@pytest.mark.parametrize(("value", "lang", "label"), [
+    (0, "zh", "0"), (5000, "zh", "5,000"), (12000, "zh", "1.2万"), (250000, "zh", "25万"),
+    (500, "en", "¥500"), (12000, "en", "¥12k"), (1_500_000, "en", "¥1.5M"),
+])
+def test_yuan_axis_labels_are_short(value, lang, label):
+    assert axis_yuan(value, lang) == label
+
+
+def test_year_ticks_are_whole_years(chart, a):
+    chart.set_results(a)
+    chart.canvas.draw()
+    ticks = chart._plot.ax.get_xticks()
+    labels = [t.get_text() for t in chart._plot.ax.get_xticklabels()]
+    assert all(float(t).is_integer() for t in ticks)
+    assert "2030" in labels
+    assert len(ticks) <= 12
+
+
+def test_chart_png_for_the_handout_has_the_asked_size(a):
+    png = render_chart_png(a, "zh", 800, 300)
+    assert png.startswith(b"\x89PNG")
+    assert imread(io.BytesIO(png)).shape[:2] == (300, 800)
