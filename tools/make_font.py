@@ -14,7 +14,10 @@ collection also holds the JP, KR, TC, HK and Mono faces, so the face is picked b
 its index.
 
 Output: an OpenType font with CFF outlines (not WOFF/WOFF2: matplotlib cannot read those). The family name
-is left unchanged ("Noto Sans CJK SC"), so that is the name Qt and matplotlib report. Only the OpenType
+is renamed to "Bengbu Sans SC" (SHIPPED_FAMILY): with the original name a machine that also has Debian's
+fonts-noto-cjk would hand Qt and matplotlib the system copy instead (the PDF then carried look-alike radicals
+such as ⽣ for 生 when its text was copied). The OFL allows a modified font under a new name; the Reserved Font
+Name is "Source", which the new name does not use. Only the OpenType
 layout features a horizontal/vertical CJK UI uses are kept, and only the default and Simplified Chinese
 (ZHS) language systems (the JP/KR/TC/HK ``locl`` variants would pull in thousands of extra glyphs). CFF
 hints are dropped (about a fifth of the size; FreeType renders the unhinted outlines fine) unless
@@ -50,6 +53,8 @@ DEFAULT_SOURCES = (
 )
 FAMILY = "Noto Sans CJK SC"  # name ID 1 of the face we want
 STYLE = "Regular"  # name ID 2
+SHIPPED_FAMILY = "Bengbu Sans SC"  # the subset's own family name, unique on any machine
+SHIPPED_PS_NAME = "BengbuSansSC-Regular"
 
 # Unicode blocks kept whole (inclusive ranges).
 RANGES = (
@@ -137,6 +142,23 @@ def options(keep_hinting: bool) -> subset.Options:
     return opts
 
 
+def rename(font: TTFont) -> None:
+    """Give the subset its own family, full and PostScript names in every language of the name table."""
+    names = {1: SHIPPED_FAMILY, 2: STYLE, 3: f"{SHIPPED_PS_NAME};subset of {FAMILY}", 4: f"{SHIPPED_FAMILY} {STYLE}",
+             6: SHIPPED_PS_NAME, 16: SHIPPED_FAMILY, 17: STYLE}
+    table = font["name"]
+    table.names = [r for r in table.names if r.nameID not in names]
+    for name_id, text in names.items():
+        table.setName(text, name_id, 3, 1, 0x409)
+        table.setName(text, name_id, 1, 0, 0)
+    cff = font["CFF "].cff
+    cff.fontNames = [SHIPPED_PS_NAME]
+    top = cff.topDictIndex[0]
+    for key in ("FullName", "FamilyName"):
+        if hasattr(top, key):
+            setattr(top, key, SHIPPED_FAMILY if key == "FamilyName" else f"{SHIPPED_FAMILY} {STYLE}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, help="NotoSansCJK-Regular.ttc (default: the Debian fonts-noto-cjk path)")
@@ -158,13 +180,14 @@ def main(argv: list[str] | None = None) -> int:
     subsetter.populate(unicodes=wanted)
     subsetter.subset(font)
 
+    rename(font)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(args.output))
     font.close()
 
     data = args.output.read_bytes()
     check = TTFont(str(args.output))
-    print(f"source:  {source} (face {index}: {FAMILY} {STYLE})")
+    print(f"source:  {source} (face {index}: {FAMILY} {STYLE}), renamed {SHIPPED_FAMILY}")
     print(f"output:  {args.output}")
     print(f"size:    {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}")
     print(f"glyphs:  {len(check.getGlyphOrder())}, characters mapped: {len(check.getBestCmap())}")

@@ -23,9 +23,7 @@ def matplotlib_family() -> str | None:
     fm = font_manager.fontManager
     fm.addfont(str(FONT_FILE))
     name = font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
-    # A system copy of the same family (fonts-noto-cjk) would otherwise win by name: the chart must look the
-    # same on a counselor's machine and on a bare kiosk, so only the shipped file answers to this name.
-    fm.ttflist = [f for f in fm.ttflist if f.name != name or Path(f.fname) == FONT_FILE]
+    # The subset's family is renamed (tools/make_font.py), so no system font can answer to this name.
     rcParams["font.family"] = "sans-serif"
     rcParams["font.sans-serif"] = [name, *[f for f in rcParams["font.sans-serif"] if f != name]]
     rcParams["axes.unicode_minus"] = False  # the subset has no U+2212 minus sign guarantee
