@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 VIEWS = ("money", "leave")
 # Drawing the chart takes a good part of a second on a slow machine: while a person types, the table and the
 # headline follow every key and the chart catches up when they pause.
-CHART_DELAY_MS = 250
+CHART_DELAY_MS = 0  # coalesce a burst of edits within one event-loop turn; draw_idle does the rest
 
 
 class ChartPanel(QWidget):

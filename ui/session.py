@@ -84,7 +84,7 @@ class Session(QObject):
     def _simulate(self, household: Household) -> Result:
         from simulator import simulate
 
-        return simulate(household, self.params)
+        return simulate(household, self.params, language())
 
     # -- replacing the whole case -----------------------------------------------------------------------------
     def _replace(self, household: Household, result: Result, path: str | Path | None) -> None:
