@@ -2,12 +2,12 @@
 
     QT_QPA_PLATFORM=offscreen python bench/ui_latency.py [--edits 200]
 
-Each scripted edit types a new figure into the father's monthly salary or the mother's employer's average wage
-(alternating; both change the yearly money, so every edit changes the chart; an edit that leaves the timeline
-as it was is skipped by the chart by design and is not counted). "Table" = the time until the form, the model, the headline and the results table have
-all been updated (synchronous from the edit's signal). "Chart" = the time until the chart's canvas has finished
-drawing (matplotlib's draw_event). The chart's time is also given as a ratio to a bare ``canvas.draw()`` of
-the same figure, measured in the same run.
+Each scripted edit types a new figure into the father's monthly salary or the mother's employer's average
+wage (alternating; both change the yearly money). An edit that leaves the timeline as it was is skipped by
+the chart by design and is not counted. "Table" = the time until the form, the model, the headline and the
+results table have all been updated (synchronous from the edit's signal). "Chart" = the time until the
+chart's canvas has finished drawing (matplotlib's draw_event), also given as a ratio to a bare
+``canvas.draw()`` of the same figure, measured in the same run.
 """
 
 from __future__ import annotations
