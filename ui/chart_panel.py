@@ -64,7 +64,7 @@ class ChartPanel(QWidget):
 
             matplotlib_family()
             chart = LifetimeChart(self)
-        except ImportError as e:  # the chart module is optional for everything else in the window
+        except (ImportError, OSError) as e:  # the chart is optional for everything else in the window
             log.warning("chart unavailable: %s", e)
             self._unavailable = True
             self.placeholder.setText(tr("win_chart_unavailable"))
