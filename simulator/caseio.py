@@ -71,19 +71,32 @@ def case_json(household: Household) -> str:
     return json.dumps(household.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then rename it over the target."""
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write to a temporary file beside the target, flush it to disk, then rename it over the target: a failure
+    leaves the old file, never half a file. The new file gets the old one's permissions, else the umask's."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """``atomic_write_bytes`` for UTF-8 text (line endings as given)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def save_case(household: Household, path: str | os.PathLike) -> None:

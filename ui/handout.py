@@ -11,10 +11,8 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -32,6 +30,7 @@ from PySide6.QtGui import (
 
 from simulator import Household, Result, default_parameters
 from simulator.case import ordinal_en, ordinal_zh
+from simulator.caseio import atomic_write_bytes
 from simulator.result import Line
 from ui.chart import format_number, render_chart_png
 from ui.fonts import FONT_FILE
@@ -408,21 +407,6 @@ def render_handout_pdf(household: Household, result: Result, lang: str,
     pages = print_handout(writer, household, result, lang, local_names)
     buffer.close()
     return bytes(buffer.data()), pages
-
-
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write beside the target, flush to disk, rename over it: a failure leaves the old file, never half a file."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_handout_pdf(path: str | os.PathLike, household: Household, result: Result, lang: str,
