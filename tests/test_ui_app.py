@@ -9,11 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from simulator import load_example
 from ui.app import main
 from ui.i18n import language, set_language
-from ui.main_window import MainWindow
-from ui.session import Session
 
 
 @pytest.fixture(autouse=True)
@@ -47,14 +44,6 @@ def test_handout_option_writes_the_pdf(qapp, tmp_path):
     out = tmp_path / "handout.pdf"
     assert main(["--handout", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(Session(load_example()))
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def focus_chain(start: QWidget, stop: QWidget) -> list[QWidget]:

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 
 from simulator import Household
 from ui.compare_model import ABSENT
-from ui.i18n import set_language
 from ui.main_window import MainWindow
 from ui.session import Session
 
@@ -37,13 +36,6 @@ class FakeChart:
 
     def setAccessibleName(self, name):
         pass
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 @pytest.fixture

@@ -7,24 +7,7 @@ import json
 import pytest
 
 from simulator import load_case, load_example
-from ui.i18n import set_language
 from ui.main_window import MainWindow
-from ui.session import Session
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(Session(load_example()))
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def form_snapshot(window: MainWindow) -> tuple:

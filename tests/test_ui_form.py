@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from simulator import Household, load_example
 from simulator.money import fmt
-from ui.i18n import set_language
 from ui.main_window import MainWindow
 from ui.result_model import line_key
 from ui.session import Session
@@ -20,13 +18,6 @@ ONE_CHILD = {
     "father": {"employer": "private", "insurance": "employee", "monthly_salary": 9000, "monthly_contributions": 1800},
     "children": [{"birth_date": "2021-06-01"}],
 }
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 def open_window(qtbot, case: dict | None = None) -> MainWindow:

@@ -6,14 +6,11 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 from PySide6.QtCore import Qt
 
-from simulator import load_example
-from ui.i18n import catalogue, language, set_language
+from ui.i18n import catalogue, language
 from ui.main_window import MainWindow
-from ui.session import Session
 
 UI = Path(__file__).resolve().parent.parent / "ui"
 WINDOW_YAML = UI.parent / "assets" / "i18n" / "window.yaml"
@@ -21,21 +18,6 @@ WINDOW_YAML = UI.parent / "assets" / "i18n" / "window.yaml"
 WINDOW_FILES = sorted(p for p in UI.glob("*.py") if p.stem not in {
     "__init__", "i18n", "fonts", "chart", "handout", "export", "crash_guard", "kiosk_config", "_frozen_main"})
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(Session(load_example()))
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def headers(window: MainWindow) -> list[str]:

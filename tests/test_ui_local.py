@@ -7,29 +7,10 @@ import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from simulator import load_example
-from ui.i18n import set_language
 from ui.local_figures_dialog import LocalFiguresDialog
-from ui.main_window import MainWindow
 from ui.result_model import COLUMNS, line_key
-from ui.session import Session
 
 CEILING = "bengbu.provident_fund.loan_ceiling"
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(Session(load_example()))
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 @pytest.fixture
