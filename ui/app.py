@@ -2,6 +2,9 @@
 
     --screenshot OUT.png [--size 1366x768]   lay the window out, render it to a PNG and exit
     --handout OUT.pdf                        write the case's handout PDF and exit
+    --kiosk [--config kiosk.json]            kiosk mode (also when kiosk.json next to the program says so);
+                                             with --screenshot: the kiosk (blank family unless --case), and
+                                             --countdown shows the idle countdown in it
 
 The window is shown before the policy model is loaded and the case simulated, and the chart (matplotlib)
 comes in after that, so something is on screen as early as a bare Qt window would be.
@@ -31,11 +34,14 @@ def _size(text: str) -> tuple[int, int]:
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m ui", description="蚌埠市生育支持政策测算 · Bengbu family-support simulator")
     ap.add_argument("--case", help="case file to open (JSON); default: the built-in example family")
-    ap.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the window (default zh)")
+    ap.add_argument("--lang", choices=("zh", "en"), help="language of the window (default zh; a kiosk: its config's)")
     ap.add_argument("--local", metavar="FIGURES.yaml", help="a counselor's local figures: {parameter: number}")
     ap.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     ap.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1366x768")
     ap.add_argument("--handout", metavar="OUT.pdf", help="write the case's handout PDF and exit")
+    ap.add_argument("--kiosk", action="store_true", help="kiosk mode: full screen, touch-sized, resets when idle")
+    ap.add_argument("--config", metavar="kiosk.json", help="kiosk settings (default: kiosk.json next to the program)")
+    ap.add_argument("--countdown", action="store_true", help="with --kiosk --screenshot: show the idle countdown")
     return ap
 
 
@@ -60,7 +66,13 @@ def _load_local(session, path: str) -> None:
 
 
 def _load(session, args: argparse.Namespace) -> None:
-    """Local figures, then the case; raises InputError / ParameterError / OSError with what is wrong."""
+    """The policy pack, local figures, then the case; raises InputError / ParameterError / OSError with what is
+    wrong."""
+    from ui.crash_guard import data_dir
+
+    problem = session.load_active_policy(data_dir())
+    if problem:
+        print(problem, file=sys.stderr)
     if args.local:
         _load_local(session, args.local)
     if args.case:
@@ -80,42 +92,95 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.fonts import register_qt_font
-    from ui.i18n import set_language, tr
+    from ui.i18n import set_language
     from ui.main_window import MainWindow
     from ui.session import Session
 
-    set_language(args.lang)
+    settings, config_problem = _kiosk_config(args)
+    kiosk = args.kiosk or settings.kiosk
+    if kiosk:
+        from ui.kiosk_app import prepare_kiosk_process
+
+        prepare_kiosk_process()
+    set_language(args.lang or (settings.language if kiosk else "zh"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("bengbu-family-support")
-    register_qt_font(app)
+    notes: list[tuple] = [] if register_qt_font(app) else [("win_font_missing", "")]
+    if config_problem:
+        notes.append(("win_config_problem", config_problem))
     session = Session()
+    if _headless(args) and kiosk and args.screenshot:
+        from ui.kiosk_app import kiosk_screenshot
+
+        return kiosk_screenshot(app, session, settings, args.screenshot, args.size, args.case, args.countdown)
     if _headless(args):
         return _run_headless(app, session, args)
-    window = MainWindow(session)
-    window.resize(*(args.size or _default_size(app)))
-    window.files.ask_before_discarding = True
-    window.show()
+    if kiosk:
+        from ui.kiosk_app import build_kiosk_window
 
-    def start() -> None:
-        """Load what was asked for; what cannot be loaded is reported and the example family shown instead."""
-        from simulator import InputError, ParameterError
+        window = build_kiosk_window(session, settings)
+        window.showFullScreen()
+    else:
+        window = MainWindow(session)
+        window.resize(*(args.size or _default_size(app)))
+        window.files.ask_before_discarding = True
+        window.show()
+    after_first_paint(window, lambda: start_window(window, args, kiosk, notes))
+    install_crash_guard(window, kiosk)
+    return app.exec()
 
-        failed: list[tuple[str, list[str]]] = []
+
+def start_window(window, args: argparse.Namespace, kiosk: bool, notes: list[tuple]) -> None:
+    """Load the policy pack and what was asked for (a kiosk: a blank family; desktop: the case, else the example
+    family). ``notes`` are (message key, detail) said at start — a missing font, a faulty kiosk.json — alongside
+    whatever could not be loaded, in the message bar; nothing here ends the program."""
+    from simulator import InputError, ParameterError
+    from ui.crash_guard import data_dir
+    from ui.i18n import tr
+
+    session = window.session
+    notes = list(notes)
+    try:
+        pack_problem = session.load_active_policy(data_dir())
+    except (ParameterError, OSError) as e:
+        window.show_policy_unavailable(getattr(e, "problems", None) or [str(e)])
+        return
+    if pack_problem:
+        notes.append(("win_pack_installed_unusable", pack_problem))
+    if kiosk:  # a kiosk opens no files: a blank family for the first visitor
+        session.forget()
+    else:
         for path, load in ((args.local, lambda p: _load_local(session, p)), (args.case, session.open)):
             if path:
                 try:
                     load(path)
                 except (InputError, ParameterError, OSError) as e:
-                    failed.append((Path(path).name, getattr(e, "problems", None) or [str(e)]))
+                    problems = getattr(e, "problems", None) or [str(e)]
+                    notes.append(("win_open_failed", "\n".join(problems), Path(path).name))
         if not session.ready:
             session.open_example()
-        if failed:
-            window.message_bar.show_message(lambda: "\n".join(
-                tr("win_open_failed", file=name) + "\n" + "\n".join(problems) for name, problems in failed))
+    if notes:
+        def say() -> str:
+            return "\n".join(tr(key, **({"file": more[0]} if more else {})) + ("\n" + detail if detail else "")
+                             for key, detail, *more in notes)
 
-    after_first_paint(window, start)
-    _install_crash_guard(window)
-    return app.exec()
+        window.message_bar.show_message(say, "info" if kiosk else "error")
+
+
+def _kiosk_config(args: argparse.Namespace):
+    """The kiosk settings and what was wrong with their file. Without --kiosk and without a kiosk.json, nothing is
+    imported (pydantic would slow the desktop window's start)."""
+    if not args.kiosk and not args.config:
+        beside = (Path(sys.executable).resolve().parent if getattr(sys, "frozen", False)
+                  else Path(__file__).resolve().parent.parent) / "kiosk.json"  # ui.kiosk_config.default_config_path
+        if not beside.exists():
+            from types import SimpleNamespace
+
+            return SimpleNamespace(kiosk=False, language="zh"), None
+    from ui.kiosk_config import load_config
+
+    loaded = load_config(args.config)
+    return loaded.settings, loaded.problem
 
 
 def after_first_paint(window, callback) -> None:
@@ -172,13 +237,17 @@ def _run_headless(app, session, args: argparse.Namespace) -> int:
     return 0
 
 
-def _install_crash_guard(window) -> None:
-    """An error in a slot shows a calm message instead of ending the program (see ui.crash_guard)."""
-    try:
-        from ui.crash_guard import CrashGuard
-    except ImportError:
-        return
+def install_crash_guard(window, kiosk: bool):
+    """An error in a slot shows a calm message instead of ending the program, and the window goes back to a state
+    that works: the last family that computed, or in a kiosk a blank one (see ui.crash_guard). Desktop mode
+    records the error (without personal data) in the user's data folder; a kiosk on stderr only."""
+    from ui.crash_guard import CrashGuard
     from ui.i18n import tr
 
-    guard = CrashGuard(kiosk=False, notify=lambda: window.message_bar.show_message(lambda: tr("win_unexpected_error")))
-    window._crash_guard = guard.install()
+    def notify() -> None:
+        key = "kiosk_error" if window.kiosk is not None else "win_unexpected_error"
+        window.message_bar.show_message(lambda: tr(key))
+
+    guard = CrashGuard(kiosk=kiosk, notify=notify, recover=window.recover_after_error)
+    window.crash_guard = guard.install()
+    return guard

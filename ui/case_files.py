@@ -1,10 +1,13 @@
-"""The File menu's work for a counselor: new, open, save, export the handout or the lines, print — each
-saying in the window's message bar what happened. Opening a bad or newer-version file changes nothing."""
+"""The File menu's work for a counselor: new, open, save, export the handout or the lines, print, load a policy
+pack — each saying in the window's message bar what happened. Opening a bad or newer-version file, or an invalid
+policy pack, changes nothing."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.i18n import language, tr
@@ -12,10 +15,47 @@ from ui.message_bar import MessageBar
 from ui.session import Session
 
 
+class _PackInstaller(QObject):
+    """Checks and installs a policy pack on a worker thread (it reads every file and computes the example family:
+    up to a second on a slow machine); ``finished`` is emitted on the GUI thread."""
+
+    finished = Signal(str, object, object)  # the zip's name, the new ParameterSet or None, the problems or None
+    _done = Signal(str, object, object)     # from the worker; queued to the GUI thread, where this object lives
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._done.connect(self._on_done)
+
+    def start(self, path: str, data_dir: Path) -> None:
+        threading.Thread(target=self._run, args=(path, data_dir), name="policy-pack", daemon=True).start()
+
+    def _on_done(self, name: str, params, problems) -> None:
+        self.finished.emit(name, params, problems)
+
+    def _run(self, path: str, data_dir: Path) -> None:
+        from simulator import ParameterError
+        from simulator.policy_pack import install_pack
+
+        name = Path(path).name
+        try:
+            params = install_pack(path, data_dir)
+        except ParameterError as e:
+            self._done.emit(name, None, list(e.problems))
+        except OSError as e:
+            self._done.emit(name, None, [f"(pack): {e}"])
+        except Exception as e:  # a pack must never take the window down; say what kind of fault it was
+            self._done.emit(name, None, [f"(pack): {type(e).__name__}"])
+        else:
+            self._done.emit(name, params, None)
+
+
 class CaseFiles:
     def __init__(self, window: QWidget, session: Session, message_bar: MessageBar):
         self.window, self.session, self.bar = window, session, message_bar
         self.ask_before_discarding = False  # the app turns this on; tests and kiosks have nobody to ask
+        self.installer = _PackInstaller(window)
+        self.installer.finished.connect(self._on_pack_finished)
+        self.installing = False
 
     # -- the work, without dialogs (what tests and the command line call) -----------------------------------
     def open_case(self, path: str | Path) -> bool:
@@ -57,6 +97,26 @@ class CaseFiles:
             return False
         self.bar.show_message(lambda: tr("win_exported", file=Path(path).name), "info")
         return True
+
+    def load_policy_pack(self, path: str | Path, data_dir: Path | None = None) -> None:
+        """Check and install a policy pack in the background; the message bar says how it went."""
+        from ui.crash_guard import data_dir as user_data_dir
+
+        if self.installing:
+            return
+        self.installing = True
+        name = Path(path).name
+        self.bar.show_message(lambda: tr("win_pack_checking", file=name), "info")
+        self.installer.start(str(path), data_dir or user_data_dir())
+
+    def _on_pack_finished(self, name: str, params, problems) -> None:
+        self.installing = False
+        if params is None:
+            self.bar.show_message(lambda: tr("win_pack_invalid", file=name) + "\n" + "\n".join(problems))
+            return
+        self.session.use_policy(params)
+        date = params.pack_date.isoformat()
+        self.bar.show_message(lambda: tr("win_pack_loaded", file=name, date=date), "info")
 
     def confirm_discard(self) -> bool:
         """True when it is fine to replace the current family (saved, or the person said so)."""
@@ -108,6 +168,11 @@ class CaseFiles:
         path = self._ask_path(True, "win_act_export_csv", "win_default_csv_name", "CSV (*.csv)")
         if path:
             self.export(path, "csv")
+
+    def on_load_policy_pack(self) -> None:
+        path = self._ask_path(False, "win_act_policy_pack", "", tr("win_pack_filter"))
+        if path:
+            self.load_policy_pack(path)
 
     def on_print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

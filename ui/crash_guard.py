@@ -73,6 +73,12 @@ class CrashGuard:
             return
         self.count += 1
         self.record(scrubbed_report(exc_type, tb))
+        # Python keeps the last uncaught exception (its message and, through the traceback, every local value
+        # of its frames: what a person typed) in sys.last_*; the record above is all that should remain.
+        for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+            if hasattr(sys, name):
+                setattr(sys, name, None)
+        del exc, tb
         if self._busy:  # an error while recovering: do not loop
             return
         self._busy = True

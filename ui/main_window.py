@@ -1,5 +1,8 @@
 """The main window: the family on the left, the answer on the right (headline, chart, every line with its
-explanation, and the comparison of two scenarios), and the counselor's file tools in the menus."""
+explanation, and the comparison of two scenarios), and the counselor's file tools in the menus.
+
+``MainWindow(session, kiosk=True)`` has no menus, tool bar or file tools; ``ui.kiosk_mode`` adds the rest of the
+kiosk (guidance band, start over, idle reset, printing, the administrator's way out)."""
 
 from __future__ import annotations
 
@@ -22,15 +25,17 @@ ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, kiosk: bool = False):
         super().__init__(parent)
         self.session = session
+        self.kiosk = None  # the ui.kiosk_mode.KioskMode running this window, if any
         self.form = self.headline = self.chart_panel = self.results = self.explanation = self.compare = None
         self.tabs: QTabWidget | None = None
+        self.splitters: dict[str, QSplitter] = {}
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if app and app.font().pointSizeF() > 0 else 10.0
         self._zoom = ZOOM_STEPS.index(1.0)
-        self.commands = WindowActions(self)
+        self.commands = WindowActions(self, kiosk)
         self.message_bar = MessageBar()
         self._central = QWidget()
         self._layout = QVBoxLayout(self._central)
@@ -43,7 +48,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.files = CaseFiles(self, session, self.message_bar)
-        self._connect_actions()
+        self._connect_actions(tuple(self.commands.actions))
         session.stateChanged.connect(self._on_state_changed)
         session.comparisonChanged.connect(self._on_comparison_changed)
         session.loaded.connect(self._on_loaded)
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(0, 0)
         main.setStretchFactor(1, 1)
         main.setSizes([410, 950])
+        self.splitters = {"main": main, "answer": answer, "details": details}
         self.form.setMinimumWidth(300)
         self._layout.removeWidget(self.loading)
         self.loading.hide()
@@ -102,17 +108,42 @@ class MainWindow(QMainWindow):
         if self.chart_panel is not None:
             self.chart_panel.ensure_chart()
 
-    def _connect_actions(self) -> None:
+    def _connect_actions(self, names: tuple[str, ...]) -> None:
         a = self.commands
         f = self.files
-        for name, slot in (("new", f.on_new), ("open", f.on_open), ("save", f.on_save), ("save_as", f.on_save_as),
-                           ("export_pdf", f.on_export_pdf), ("print", f.on_print), ("export_csv", f.on_export_csv),
-                           ("local_figures", self._on_local_figures),
-                           ("quit", self.close), ("zoom_in", self._on_zoom_in), ("zoom_out", self._on_zoom_out),
-                           ("zoom_reset", self._on_zoom_reset), ("lang_zh", self._on_lang_zh),
-                           ("lang_en", self._on_lang_en), ("lang_toggle", self._on_lang_toggle)):
-            a[name].triggered.connect(slot)
-        a["compare"].toggled.connect(self._on_compare_toggled)
+        slots = {"new": f.on_new, "open": f.on_open, "save": f.on_save, "save_as": f.on_save_as,
+                 "export_pdf": f.on_export_pdf, "print": f.on_print, "export_csv": f.on_export_csv,
+                 "local_figures": self._on_local_figures, "policy_pack": f.on_load_policy_pack,
+                 "quit": self.close, "zoom_in": self._on_zoom_in, "zoom_out": self._on_zoom_out,
+                 "zoom_reset": self._on_zoom_reset, "lang_zh": self._on_lang_zh,
+                 "lang_en": self._on_lang_en, "lang_toggle": self._on_lang_toggle}
+        for name in names:
+            if name == "compare":
+                a[name].toggled.connect(self._on_compare_toggled)
+            else:
+                a[name].triggered.connect(slots[name])
+
+    def add_top_band(self, band: QWidget) -> None:
+        """A band above everything else in the window (the kiosk's guidance and buttons)."""
+        self._layout.insertWidget(0, band)
+
+    def add_desktop_tools(self) -> None:
+        """Menus, tool bar and file tools (an administrator has left kiosk mode)."""
+        self._connect_actions(self.commands.add_desktop())
+        self.statusBar().show()
+        self.retranslate()
+
+    def show_policy_unavailable(self, problems: list[str]) -> None:
+        """Even the shipped policy pack cannot be read: say so where the results would be."""
+        self.loading.setText(tr("win_policy_unavailable") + "\n\n" + "\n".join(problems))
+        self.loading.setWordWrap(True)
+
+    def recover_after_error(self) -> None:
+        """What the crash guard calls after an unexpected error: back to a state that works."""
+        if self.kiosk is not None:
+            self.kiosk.start_over(to_language=False)
+        elif self.session.ready:
+            self.session.restore_last_valid()
 
     # -- session ---------------------------------------------------------------------------------------------
     def _on_loaded(self) -> None:
@@ -209,6 +240,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tr("win_status_local", n=local) if local else "")
 
     def retranslate(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.retranslate()
         self.commands.retranslate()
         self.commands["lang_toggle"].setText("English" if language() == "zh" else "中文")
         self.loading.setText(tr("win_loading"))
@@ -218,11 +251,13 @@ class MainWindow(QMainWindow):
                 widget.retranslate()
         if self.tabs is not None:
             self.tabs.setTabText(0, tr("win_tab_details"))
-            self.tabs.setTabText(1, tr("win_tab_compare"))
+            self.tabs.setTabText(self.tabs.indexOf(self.compare), tr("win_tab_compare"))
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.files.confirm_discard():
+        if self.kiosk is not None and self.kiosk.active:
+            event.ignore()  # a visitor cannot close the kiosk (Alt+F4); the administrator leaves kiosk mode first
+        elif self.files.confirm_discard():
             event.accept()
         else:
             event.ignore()

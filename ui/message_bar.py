@@ -47,6 +47,13 @@ class MessageBar(QFrame):
         self.label.setText(text)
         self.setAccessibleName(text)
 
+    def clear(self) -> None:
+        """Hide the message and forget it (the kiosk's start over leaves no trace of the last visitor)."""
+        self._text = ""
+        self.label.clear()
+        self.setAccessibleName("")
+        self.hide()
+
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
 

@@ -142,6 +142,10 @@ class ResultsTable(QWidget):
         self._selected_key = line_key(line) if line else None
         self.lineSelected.emit(line)
 
+    def fit_columns(self) -> None:
+        """Measure the columns again (after the text size or the style changed)."""
+        self._fit_columns()
+
     def _fit_columns(self) -> None:
         """Measure every column's natural width (slow: done when lines come or go, or the text size changes)."""
         self._natural = {}
@@ -177,6 +181,13 @@ class ResultsTable(QWidget):
         index = self.model.index_of(line_key(line))
         if index.isValid():
             self.view.setCurrentIndex(index)
+
+    def forget_selection(self) -> None:
+        """No line selected and the list at its top (the kiosk's start over: nothing of the last visitor kept)."""
+        self._selected_key = None
+        self.view.clearSelection()
+        self.view.scrollToTop()
+        self.view.horizontalScrollBar().setValue(0)
 
     def current_line(self):
         return self.model.line(self.view.currentIndex())

@@ -81,6 +81,36 @@ class Session(QObject):
             self._params = base.with_local(self.local_figures) if self.local_figures else base
         return self._params
 
+    def use_policy(self, params: ParameterSet) -> None:
+        """Compute with another policy pack (an installed update). Local figures the new pack refuses are
+        dropped; the family, its result and scenario A are computed again."""
+        from simulator import ParameterError
+
+        try:
+            local = params.with_local(self.local_figures) if self.local_figures else params
+        except ParameterError:
+            self.local_figures, local = {}, params
+        self._base_params, self._params = params, local
+        if self.household is not None:
+            self.result = self._simulate(self.household)
+            if self.baseline is not None:
+                self.baseline_result = self._simulate(self.baseline)
+            self.resultChanged.emit()
+        self.stateChanged.emit()
+
+    def load_active_policy(self, data_dir: str | Path | None) -> str | None:
+        """At start: the installed policy pack if a valid one is installed, else the shipped one; returns why an
+        installed pack was passed over. Raises ParameterError / OSError when even the shipped pack cannot be read."""
+        from simulator import default_parameters
+        from simulator.policy_pack import ACTIVE, load_active
+
+        if data_dir is None or not (Path(data_dir) / ACTIVE).exists():
+            params, problem = default_parameters(), None  # nothing installed: the shipped pack, read once
+        else:
+            params, problem = load_active(data_dir)
+        self._base_params, self._params = params, None
+        return problem
+
     def _simulate(self, household: Household) -> Result:
         from simulator import simulate
 
@@ -115,6 +145,22 @@ class Session(QObject):
         self._replace(household, self._simulate(household), None)
         self.is_example = False
         self._end_comparison()
+        self._announce_replaced()
+
+    def forget(self) -> None:
+        """A blank family with nothing of the previous one kept: no scenario A, no entry being typed, no local
+        figures (the kiosk's start over)."""
+        self.local_figures, self._params = {}, None
+        self.household = self.result = None
+        self.new()
+
+    def restore_last_valid(self) -> None:
+        """After an unexpected error: show the last family that computed, and forget the entry being typed."""
+        if self.household is None:
+            self.new()
+            return
+        self._pending = None
+        self._set_problems([])
         self._announce_replaced()
 
     def open(self, path: str | Path) -> None:

@@ -1,4 +1,7 @@
-"""The main window's actions, menus and tool bar, each with its shortcut and translated text."""
+"""The main window's actions, menus and tool bar, each with its shortcut and translated text.
+
+A kiosk window gets only the actions that touch neither the file system nor another program (KIOSK_SAFE), and
+no menu bar or tool bar at all; the rest are added when an administrator leaves kiosk mode."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ SPECS: dict[str, tuple[tuple, SP | None, bool]] = {
     "print": ((QKeySequence.StandardKey.Print,), None, False),
     "export_csv": (("Ctrl+Shift+E",), None, False),
     "local_figures": (("Ctrl+L",), SP.SP_FileDialogContentsView, False),
+    "policy_pack": ((), None, False),
     "quit": ((QKeySequence.StandardKey.Quit,), None, False),
     "compare": (("Ctrl+D",), SP.SP_BrowserReload, True),
     "zoom_in": (("Ctrl+=", "Ctrl++"), None, False),
@@ -29,33 +33,51 @@ SPECS: dict[str, tuple[tuple, SP | None, bool]] = {
     "lang_toggle": (("Ctrl+Shift+L",), None, False),
 }
 MENUS = {
-    "file": ("new", "open", "save", "save_as", None, "export_pdf", "print", "export_csv", None, "local_figures", None,
-             "quit"),
+    "file": ("new", "open", "save", "save_as", None, "export_pdf", "print", "export_csv", None, "local_figures", "policy_pack",
+             None, "quit"),
     "view": ("compare", None, "zoom_in", "zoom_out", "zoom_reset"),
     "language": ("lang_zh", "lang_en"),
 }
 TOOLBAR = ("new", "open", "save", None, "compare", None, "export_pdf", "local_figures", None, "lang_toggle", None,
            "zoom_out", "zoom_in")
+# Nothing here opens a file dialog, writes a file, prints or quits.
+KIOSK_SAFE = ("compare", "zoom_in", "zoom_out", "zoom_reset", "lang_zh", "lang_en", "lang_toggle")
 
 
 class WindowActions:
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: QMainWindow, kiosk: bool = False):
+        self.window = window
         self.actions: dict[str, QAction] = {}
-        style = window.style()
-        for name, (keys, icon, checkable) in SPECS.items():
-            action = QAction(window)
+        self.menus: dict[str, QMenu] = {}
+        self.toolbar: QToolBar | None = None
+        self._add(KIOSK_SAFE)
+        group = QActionGroup(window)
+        for name in ("lang_zh", "lang_en"):
+            group.addAction(self.actions[name])
+        self.actions["lang_" + language()].setChecked(True)
+        if not kiosk:
+            self.add_desktop()
+
+    def _add(self, names: tuple[str, ...]) -> None:
+        style = self.window.style()
+        for name in names:
+            keys, icon, checkable = SPECS[name]
+            action = QAction(self.window)
             if icon is not None:
                 action.setIcon(style.standardIcon(icon))
             if keys:
                 action.setShortcuts([QKeySequence(k) for k in keys])
             action.setCheckable(checkable)
-            window.addAction(action)  # shortcuts work even when the menu bar is hidden (kiosk)
+            self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
             self.actions[name] = action
-        group = QActionGroup(window)
-        for name in ("lang_zh", "lang_en"):
-            group.addAction(self.actions[name])
-        self.actions["lang_" + language()].setChecked(True)
-        self.menus: dict[str, QMenu] = {}
+
+    def add_desktop(self) -> tuple[str, ...]:
+        """The file tools, the menus and the tool bar; returns the names of the actions added."""
+        if self.toolbar is not None:
+            return ()
+        added = tuple(n for n in SPECS if n not in self.actions)
+        self._add(added)
+        window = self.window
         for menu_name, items in MENUS.items():
             menu = window.menuBar().addMenu("")
             for item in items:
@@ -68,6 +90,8 @@ class WindowActions:
         for item in TOOLBAR:
             self.toolbar.addSeparator() if item is None else self.toolbar.addAction(self.actions[item])
         window.addToolBar(self.toolbar)
+        self.retranslate()
+        return added
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
@@ -82,4 +106,5 @@ class WindowActions:
         self.actions["lang_" + language()].setChecked(True)
         for name, menu in self.menus.items():
             menu.setTitle(tr("win_menu_" + name))
-        self.toolbar.setWindowTitle(tr("win_toolbar"))
+        if self.toolbar is not None:
+            self.toolbar.setWindowTitle(tr("win_toolbar"))

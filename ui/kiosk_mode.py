@@ -1,0 +1,270 @@
+"""Kiosk mode on a main window: full screen, no menus or file tools, large touch targets, a "how to use" band
+with the other language, printing and "start over", and an idle reset that leaves no trace of the last visitor.
+
+Starting over (the button, or the countdown after the idle period reaching zero) puts a blank family in every
+field and clears every place a previous visitor's figures could linger: the form (with each field's undo
+history), the results and their selection, the explanation, scenario A, the chart, the message bar, popups,
+scroll positions — and, in memory, the old household and result objects. The kiosk writes nothing to disk.
+
+Leaving kiosk mode takes the administrator's key combination and the passphrase from kiosk.json; without a
+passphrase set, kiosk mode cannot be left from the window at all.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QDialog,
+    QLineEdit,
+    QToolTip,
+)
+
+from ui.i18n import language, tr
+from ui.kiosk_band import KioskBand
+from ui.kiosk_config import KioskSettings, verify_passphrase
+from ui.kiosk_countdown import CountdownOverlay
+from ui.kiosk_idle import IdleWatcher
+from ui.kiosk_style import KIOSK_STYLE, KIOSK_ZOOM, apply_touch_rows
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+ADMIN_KEYS = "Ctrl+Alt+Shift+K"
+COMPACT_BELOW = (1600, 900)  # window width, height under which type and the band are smaller
+
+
+class KioskMode(QObject):
+    left = Signal()  # the administrator left kiosk mode
+
+    def __init__(self, window: MainWindow, settings: KioskSettings, idle_ms: int | None = None, tick_ms: int = 1000):
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.active = True
+        self.exit_dialog = None
+        window.kiosk = self
+        self.band = KioskBand(settings.idle_seconds)
+        window.add_top_band(self.band)
+        self.overlay = CountdownOverlay(settings.countdown_seconds, window, tick_ms)
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else settings.idle_seconds * 1000, self)
+        self.admin = QShortcut(QKeySequence(ADMIN_KEYS), window)
+        self.admin.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.band.languageClicked.connect(self._on_language_clicked)
+        self.band.printClicked.connect(self._on_print_clicked)
+        self.band.startOverClicked.connect(self._on_start_over_clicked)
+        self.idle.idle.connect(self._on_idle)
+        self.idle.touched.connect(self._on_touched)
+        self.overlay.cancelled.connect(self._on_touched)
+        self.overlay.finished.connect(self._on_countdown_finished)
+        self.admin.activated.connect(self._on_admin_keys)
+        window.session.loaded.connect(self._on_loaded)
+        window.statusBar().hide()
+        window.setStyleSheet(KIOSK_STYLE)
+        self._compact: bool | None = None
+        self._fit()
+        window.installEventFilter(self)
+        self.idle.start()
+
+    # -- the visitor ------------------------------------------------------------------------------------------
+    def _on_language_clicked(self) -> None:
+        self.window.set_lang("en" if language() == "zh" else "zh")
+
+    def _on_start_over_clicked(self) -> None:
+        self.start_over(to_language=False)
+
+    def _on_print_clicked(self) -> None:
+        from ui.kiosk_print import kiosk_printer, print_handout
+
+        session, bar = self.window.session, self.window.message_bar
+        if session.result is None:
+            return
+        info = kiosk_printer()
+        if info is None:
+            bar.show_message(lambda: tr("kiosk_no_printer"), "info")
+            return
+        bar.show_message(lambda: tr("kiosk_printing"), "info")
+        QApplication.processEvents()  # the message is on screen while the handout is laid out
+        ok = print_handout(info, session.household, session.result)
+        if not ok:
+            bar.show_message(lambda: tr("kiosk_print_failed"))
+
+    def _on_loaded(self) -> None:
+        """Content widgets exist once the model is loaded: give their rows touch height, and share the room once
+        the layout has settled."""
+        apply_touch_rows(self.window)
+        QTimer.singleShot(0, self._share_room)
+
+    # -- fitting the screen -----------------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Resize and self.active:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        """Text size and the band for the screen (1366×768 needs the room for the answer), then the splitters."""
+        from ui.main_window import ZOOM_STEPS
+
+        size = self.window.size()
+        compact = size.height() < COMPACT_BELOW[1] or size.width() < COMPACT_BELOW[0]
+        if compact != self._compact:
+            self._compact = compact
+            self.band.set_compact(compact)
+            self.window.set_zoom(ZOOM_STEPS.index(KIOSK_ZOOM[compact]))
+        self._on_loaded()
+
+    def _share_room(self) -> None:
+        """The form a third of the width; the chart tall enough for its axes, the lines the rest."""
+        w = self.window
+        if not self.active:
+            return
+        self._place_chart()
+        for name, share in (("main", 0.34), ("answer", 0.42), ("details", 0.68)):
+            splitter = w.splitters.get(name)
+            if splitter is not None and splitter.count() == 2:
+                total = sum(splitter.sizes())
+                first = round(total * share)
+                if name == "answer":  # never less than the chart needs to show its axes
+                    first = max(first, splitter.widget(0).minimumSizeHint().height())
+                splitter.setSizes([first, total - first])
+        if w.results is not None:
+            # who pays and the clause are in the explanation beside the table; the item names need the room
+            from ui.result_model import COLUMNS
+
+            view = w.results.view
+            for name in ("payer", "source"):
+                view.setColumnHidden(COLUMNS.index(name), True)
+            w.results.fit_columns()  # measured again in the kiosk's type
+
+    # -- idle and the countdown -------------------------------------------------------------------------------
+    def _on_idle(self) -> None:
+        self._close_popups()
+        self.overlay.start()
+
+    def _on_touched(self) -> None:
+        self.overlay.stop()
+        self.idle.resume()
+
+    def _on_countdown_finished(self) -> None:
+        self.start_over(to_language=True)
+
+    def start_over(self, to_language: bool = True) -> None:
+        """A blank family and nothing left of the previous visitor, in the window or in memory.
+        ``to_language``: back to the configured language too (the idle reset; not the visitor's own button)."""
+        w = self.window
+        self.overlay.stop()
+        self._close_popups()
+        w.message_bar.clear()
+        if w.results is not None:
+            w.results.forget_selection()
+        for edit in w.findChildren(QLineEdit):
+            if not isinstance(edit.parent(), QAbstractSpinBox):
+                edit.setText("")  # also forgets the field's undo history and selection
+        for calendar in w.findChildren(QCalendarWidget):
+            calendar.setSelectedDate(QDate.currentDate())
+        if to_language and language() != self.settings.language:
+            w.set_lang(self.settings.language)
+        w.session.forget()
+        self._reset_views()
+        # deleted rows (a removed child's fields) go now, not at the next turn of the event loop
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        self.idle.resume()
+
+    def _reset_views(self) -> None:
+        w = self.window
+        if w.chart_panel is not None:
+            if w.chart_panel.view() != "money":
+                w.chart_panel.buttons["money"].click()
+            w.chart_panel.update_chart()
+        if w.tabs is not None:
+            w.tabs.setCurrentIndex(0)
+        if w.explanation is not None:
+            w.explanation.show_line(w.results.current_line() if w.results is not None else None)
+        for area in w.findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+
+    def _close_popups(self) -> None:
+        QToolTip.hideText()
+        for calendar in self.window.findChildren(QCalendarWidget):
+            calendar.hide()
+        popup = QApplication.activePopupWidget()
+        while popup is not None:
+            popup.close()
+            next_popup = QApplication.activePopupWidget()
+            popup = next_popup if next_popup is not popup else None
+        for dialog in self.window.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+
+    # -- the administrator ------------------------------------------------------------------------------------
+    def _on_admin_keys(self) -> None:
+        if not self.active:
+            return
+        if not self.settings.admin_passphrase_hash:
+            self.window.message_bar.show_message(lambda: tr("kiosk_exit_no_passphrase"), "info")
+            return
+        from ui.kiosk_exit_dialog import KioskExitDialog
+
+        if self.exit_dialog is None:
+            self.exit_dialog = KioskExitDialog(self._check_passphrase, self.window)
+            self.exit_dialog.accepted.connect(self.leave)
+        self.exit_dialog.open()
+
+    def _check_passphrase(self, passphrase: str) -> bool:
+        return verify_passphrase(passphrase, self.settings.admin_passphrase_hash)
+
+    def leave(self) -> None:
+        """Back to the desktop window: menus, file tools, normal size. The family on screen stays blank."""
+        if not self.active:
+            return
+        self._compact = False
+        self._place_chart()  # back above the lines, where the desktop window has it
+        self.active = False
+        self.idle.stop()
+        self.overlay.stop()
+        w = self.window
+        self.band.hide()
+        w.setStyleSheet("")
+        from ui.main_window import ZOOM_STEPS
+
+        w.set_zoom(ZOOM_STEPS.index(1.0))
+        w.kiosk = None
+        w.add_desktop_tools()
+        w.showNormal()
+        w.message_bar.show_message(lambda: tr("kiosk_left"), "info")
+        self.left.emit()
+
+    def _place_chart(self) -> None:
+        """On a small screen the chart is a tab beside the lines (above them it would leave no room for either)."""
+        w = self.window
+        panel, tabs, answer = w.chart_panel, w.tabs, w.splitters.get("answer")
+        if panel is None or tabs is None or answer is None:
+            return
+        in_tabs = tabs.indexOf(panel) >= 0
+        if self._compact and not in_tabs:
+            tabs.insertTab(1, panel, tr("win_chart"))
+        elif not self._compact and in_tabs:
+            tabs.removeTab(tabs.indexOf(panel))
+            answer.insertWidget(0, panel)
+            panel.show()
+
+    def retranslate(self) -> None:
+        tabs, panel = self.window.tabs, self.window.chart_panel
+        if tabs is not None and panel is not None and tabs.indexOf(panel) >= 0:
+            tabs.setTabText(tabs.indexOf(panel), tr("win_chart"))
+        self.band.retranslate()
+        self.overlay.retranslate()
+        if self.exit_dialog is not None:
+            self.exit_dialog.retranslate()

@@ -1,0 +1,40 @@
+"""Large type and touch targets of at least 48 px for the kiosk: one style sheet on the window, plus the row
+heights of item views (set on their headers, which a style sheet does not reach when the header is hidden)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
+
+TOUCH_PX = 48
+KIOSK_ZOOM = {False: 1.5, True: 1.15}  # compact or not: of the desktop's text size (ui.main_window.ZOOM_STEPS)
+
+KIOSK_STYLE = f"""
+QPushButton, QToolButton {{ min-height: {TOUCH_PX}px; min-width: {TOUCH_PX}px; }}
+QPushButton {{ padding: 0 16px; }}
+QLineEdit {{ min-height: {TOUCH_PX}px; padding: 0 8px; }}
+QComboBox {{ min-height: {TOUCH_PX}px; padding: 0 44px 0 8px; }}
+QComboBox::drop-down {{ width: 40px; }}
+QComboBox QAbstractItemView::item {{ min-height: {TOUCH_PX}px; }}
+QCheckBox, QRadioButton {{ min-height: {TOUCH_PX}px; spacing: 12px; }}
+QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {{ width: 32px; height: 32px; }}
+QGroupBox {{ font-weight: bold; padding-top: 12px; }}
+QTabBar::tab {{ min-height: {TOUCH_PX}px; min-width: 160px; padding: 0 20px; }}
+QTreeView::item, QTableView::item {{ min-height: {TOUCH_PX}px; }}
+QScrollBar:vertical {{ width: 28px; }}
+QScrollBar:horizontal {{ height: 28px; }}
+QScrollBar::handle:vertical {{ min-height: 64px; }}
+QScrollBar::handle:horizontal {{ min-width: 64px; }}
+QSplitter::handle {{ background: #dfe6ee; }}
+QSplitter::handle:horizontal {{ width: 10px; }}
+QSplitter::handle:vertical {{ height: 10px; }}
+"""
+
+
+def apply_touch_rows(window: QWidget) -> None:
+    """Every table row at least TOUCH_PX tall (the style sheet's ::item min-height does not reach every view)."""
+    for view in window.findChildren(QAbstractItemView):
+        if isinstance(view, QTableView):
+            view.verticalHeader().setMinimumSectionSize(TOUCH_PX)
+            view.verticalHeader().setDefaultSectionSize(TOUCH_PX)
+        elif isinstance(view, QTreeView):
+            view.setUniformRowHeights(True)
