@@ -302,3 +302,77 @@ def test_the_kiosk_starts_on_a_blank_family_in_the_configured_language(qtbot, ho
         window.kiosk.idle.stop()
         set_language("zh")
         QApplication.instance().setFont(font)
+
+
+# -- leaving kiosk mode --------------------------------------------------------------------------------------------
+PASSPHRASE = "huai-river 1947"
+
+
+def _admin_keys(window) -> None:
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+
+
+def _with_passphrase(window) -> None:
+    from ui.kiosk_config import hash_passphrase
+
+    window.kiosk.settings = window.kiosk.settings.model_copy(
+        update={"admin_passphrase_hash": hash_passphrase(PASSPHRASE)})
+
+
+def test_the_admin_keys_without_a_passphrase_in_the_config_cannot_leave_the_kiosk(kiosk, qtbot):
+    _admin_keys(kiosk)
+    assert kiosk.kiosk.exit_dialog is None and kiosk.kiosk.active
+    assert "没有设置管理员口令" in kiosk.message_bar.label.text()
+
+
+def test_a_wrong_passphrase_keeps_the_kiosk_and_forgets_what_was_typed(kiosk, qtbot):
+    _with_passphrase(kiosk)
+    _admin_keys(kiosk)
+    dialog = kiosk.kiosk.exit_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE.upper())
+    qtbot.mouseClick(dialog.leave, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.message.text() == "口令不正确。"
+    assert dialog.passphrase.text() == "" and not dialog.passphrase.isUndoAvailable()
+    assert kiosk.kiosk.active and not kiosk.findChildren(QMenuBar)
+
+
+def test_the_right_passphrase_returns_to_the_desktop_window_with_its_file_tools(kiosk, qtbot):
+    _with_passphrase(kiosk)
+    _admin_keys(kiosk)
+    dialog = kiosk.kiosk.exit_dialog
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.leave, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert kiosk.kiosk is None and kiosk.message_bar.label.text() == "已退出展台模式。"
+    actions = kiosk.commands.actions
+    assert {"open", "save", "policy_pack"} <= {name for name, action in actions.items() if action.isEnabled()}
+    assert kiosk.findChildren(QMenuBar)
+    assert kiosk.session.household == Household.model_validate(NEW_FAMILY)  # nobody's family comes back
+
+
+def test_the_idle_reset_closes_an_open_exit_dialog(kiosk, qtbot):
+    _with_passphrase(kiosk)
+    _admin_keys(kiosk)
+    qtbot.keyClicks(kiosk.kiosk.exit_dialog.passphrase, "half typed")
+    kiosk.kiosk.start_over(to_language=True)
+    assert not kiosk.kiosk.exit_dialog.isVisible() and kiosk.kiosk.exit_dialog.passphrase.text() == ""
+
+
+def test_the_passphrase_is_stored_as_a_salted_hash_never_as_text(tmp_path):
+    from ui.kiosk_config import load_config, set_passphrase, verify_passphrase
+
+    config = tmp_path / "kiosk.json"
+    config.write_text('{"kiosk": true, "idle_seconds": 90}', encoding="utf-8")
+    set_passphrase(config, PASSPHRASE)
+    first = config.read_text(encoding="utf-8")
+    set_passphrase(config, PASSPHRASE)
+    second = load_config(config).settings
+    assert PASSPHRASE not in first and PASSPHRASE.encode().hex() not in first
+    assert second.admin_passphrase_hash.startswith("scrypt$") and second.admin_passphrase_hash not in first  # salted
+    assert second.kiosk and second.idle_seconds == 90  # the rest of the file is kept
+    assert verify_passphrase(PASSPHRASE, second.admin_passphrase_hash)
+    assert not verify_passphrase(PASSPHRASE + " ", second.admin_passphrase_hash)
+    assert not verify_passphrase(PASSPHRASE, "scrypt$garbage") and not verify_passphrase(PASSPHRASE, None)
