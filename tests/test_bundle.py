@@ -37,6 +37,7 @@ FORBIDDEN_MODULES = (r"^(tkinter|_tkinter|pytest|_pytest|hypothesis|IPython|jinj
                      r"^(matplotlib|numpy|PIL)\.(.*\.)?tests?(\.|$)")
 # Data the frozen app looks up next to its modules (ui/fonts.py, ui/i18n.py, simulator/parameters.py, ...).
 REQUIRED_DATA = ("_internal/assets/fonts/NotoSansSC-Regular-subset.otf", "_internal/assets/i18n/window.yaml",
+                 "_internal/assets/i18n/kiosk.yaml",
                  "_internal/simulator/policy/sources.yaml", "_internal/simulator/entitlements.yaml",
                  "_internal/simulator/examples/example_family.json",
                  "_internal/matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf", "_internal/matplotlib/mpl-data/matplotlibrc")
@@ -65,6 +66,22 @@ def test_the_bundle_starts_and_draws_the_window(bundle, tmp_path):
     assert shot.is_file() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     for trouble in ("Traceback", "chart unavailable", "font missing", "Could not load the Qt platform plugin"):
         assert trouble not in done.stderr, done.stderr
+
+
+def test_the_bundle_runs_as_a_kiosk_and_writes_nothing(bundle, tmp_path):
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    shot = tmp_path / "kiosk.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "TMPDIR": str(tmp)}
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env.pop(name, None)
+    done = subprocess.run([str(bundle / NAME), "--kiosk", "--countdown", "--screenshot", str(shot)], env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert shot.is_file() and shot.stat().st_size > 10_000
+    assert list(home.rglob("*")) == [] and list(tmp.rglob("*")) == []
+    assert "Traceback" not in done.stderr, done.stderr
 
 
 def test_the_bundle_writes_the_handout_pdf(bundle, tmp_path):

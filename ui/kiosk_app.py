@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 def prepare_kiosk_process() -> None:
     """Before matplotlib or any of our modules not yet imported load: keep their caches off the disk."""
     sys.dont_write_bytecode = True
-    if "MPLCONFIGDIR" not in os.environ:  # a bundle's start-up hook may have set one already
+    # The bundle's start-up hook (build.spec) points matplotlib at a per-user cache folder: not for a kiosk. A
+    # folder the person starting the program chose themselves is kept.
+    from_hook = os.environ.get("BENGBU_MPLCONFIGDIR_FROM_HOOK")
+    if "MPLCONFIGDIR" not in os.environ or os.environ["MPLCONFIGDIR"] == from_hook:
         private = tempfile.mkdtemp(prefix="bengbu-kiosk-mpl-")
         os.environ["MPLCONFIGDIR"] = private
         atexit.register(shutil.rmtree, private, ignore_errors=True)
