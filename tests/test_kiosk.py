@@ -269,6 +269,22 @@ def test_a_touch_screen_touch_cancels_the_countdown(kiosk, qtbot):
     assert not kiosk.kiosk.overlay.isVisible()
 
 
+
+def test_a_finger_dragged_up_the_form_scrolls_it(kiosk, qtbot):
+    from PySide6.QtGui import QPointingDevice
+
+    kiosk.session.open_example()  # a form taller than the screen
+    qtbot.wait(50)
+    viewport, bar = kiosk.form.viewport(), kiosk.form.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    device = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen)
+    QTest.touchEvent(viewport, device).press(0, QPoint(30, 500)).commit()
+    for y in range(500, 100, -20):
+        qtbot.wait(10)
+        QTest.touchEvent(viewport, device).move(0, QPoint(30, y)).commit()
+    QTest.touchEvent(viewport, device).release(0, QPoint(30, 100)).commit()
+    qtbot.waitUntil(lambda: bar.value() > 200, timeout=2000)
+
 def test_start_over_button_clears_the_family_but_keeps_the_visitors_language(kiosk, qtbot, home):
     visit(kiosk, qtbot)
     kiosk.set_lang("en")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
     QLineEdit,
+    QScroller,
     QToolTip,
 )
 
@@ -97,9 +98,12 @@ class KioskMode(QObject):
             bar.show_message(lambda: tr("kiosk_print_failed"))
 
     def _on_loaded(self) -> None:
-        """Content widgets exist once the model is loaded: give their rows touch height, and share the room once
-        the layout has settled."""
+        """Content widgets exist once the model is loaded: give their rows touch height, let a finger drag the form
+        and the tables, and share the room once the layout has settled."""
         apply_touch_rows(self.window)
+        for area in self.window.findChildren(QAbstractScrollArea):
+            # touch only: a mouse drag in a table still selects, as on the desktop
+            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         QTimer.singleShot(0, self._share_room)
 
     # -- fitting the screen -----------------------------------------------------------------------------------
