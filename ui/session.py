@@ -91,12 +91,7 @@ class Session(QObject):
         except ParameterError:
             self.local_figures, local = {}, params
         self._base_params, self._params = params, local
-        if self.household is not None:
-            self.result = self._simulate(self.household)
-            if self.baseline is not None:
-                self.baseline_result = self._simulate(self.baseline)
-            self.resultChanged.emit()
-        self.stateChanged.emit()
+        self._recompute()
 
     def load_active_policy(self, data_dir: str | Path | None) -> str | None:
         """At start: the installed policy pack if a valid one is installed, else the shipped one; returns why an
@@ -242,6 +237,10 @@ class Session(QObject):
         if figures == self.local_figures:
             return
         self.local_figures, self._params = figures, params
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """The parameters changed: the family (and scenario A) computed again."""
         if self.household is not None:
             self.result = self._simulate(self.household)
             if self.baseline is not None:
