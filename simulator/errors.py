@@ -15,6 +15,8 @@ _ZH = {
     "date_from_datetime_parsing": "日期无效，应为 YYYY-MM-DD",
     "date_parsing": "日期无效，应为 YYYY-MM-DD",
     "date_type": "日期无效，应为 YYYY-MM-DD",
+    "date_not_number": "日期应写成 YYYY-MM-DD，不能只填数字",
+    "date_out_of_model_range": "日期应在 {earliest} 至 {latest} 之间",
     "greater_than_equal": "不能小于 {ge}",
     "less_than_equal": "不能大于 {le}",
     "greater_than": "必须大于 {gt}",

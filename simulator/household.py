@@ -7,9 +7,11 @@ with defaults that keep old files meaning what they meant.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 # A model limit, not a policy figure: beyond this the birth-order rules stop meaning anything useful.
@@ -26,8 +28,52 @@ PUBLIC_EMPLOYERS = ("state_organ", "public_institution", "soe")
 EMPLOYED = ("state_organ", "public_institution", "soe", "private")
 
 
+# Model limits, not policy figures: the dates a family's case can hold. Births, losses and loans from 1950 on
+# (an adult child still counts in the birth order), nothing past 2099 (the calendar code and the holiday,
+# tax and rate tables are not meant for it).
+EARLIEST_DATE = dt.date(1950, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _calendar_date(value) -> dt.date:
+    """A date written YYYY-MM-DD (or a date), between EARLIEST_DATE and LATEST_DATE. pydantic's own date type
+    would read a bare number as seconds since 1970 ("2024" as 1970-01-01 00:33:44), which nobody typing a year
+    means."""
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            float(text)
+        except ValueError:
+            pass
+        else:
+            raise PydanticCustomError("date_not_number", "date must be written YYYY-MM-DD, not as a number")
+        if not ISO_DATE.fullmatch(text):
+            raise PydanticCustomError("date_parsing", "Input should be a valid date in the format YYYY-MM-DD")
+        try:
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            raise PydanticCustomError("date_from_datetime_parsing", "Input should be a valid date, the day "
+                                      "does not exist") from None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("date_not_number", "date must be written YYYY-MM-DD, not as a number")
+    elif not isinstance(value, dt.date):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError("date_out_of_model_range", "date must be between {earliest} and {latest}",
+                                  {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()})
+    return value
+
+
+# The validator returns a date, which the inner date type (strict, as case files are read) then accepts.
+Day = Annotated[dt.date, BeforeValidator(_calendar_date)]
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No infinity or NaN in any amount: they would pass a bound-less field and not survive a save as JSON.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Training(_Strict):
@@ -35,7 +81,7 @@ class Training(_Strict):
 
     course_subsidy: float = Field(ge=0)
     days: int = Field(default=0, ge=0, le=3660)
-    start: dt.date
+    start: Day
 
 
 class Parent(_Strict):
@@ -49,7 +95,7 @@ class Parent(_Strict):
 
 
 class Child(_Strict):
-    birth_date: dt.date
+    birth_date: Day
     hukou_in_bengbu: bool = True
     difficult_birth: bool = False
     education_until_age: int | None = Field(default=None, ge=3, le=40)
@@ -58,7 +104,7 @@ class Child(_Strict):
 class PregnancyLoss(_Strict):
     """A miscarriage, which earns maternity leave of its own (cn-lp619 Art. 7). Optional, added in v1."""
 
-    date: dt.date
+    date: Day
     months_pregnant: int = Field(ge=0, le=10)
 
 
@@ -68,7 +114,7 @@ class Housing(_Strict):
     loan_years: int = Field(default=30, ge=1, le=30)
     buying_home_in_urban_area: bool = False
     # Optional, added in v1: when the loan or purchase happens (default: as_of, or the 2nd birth if later).
-    loan_date: dt.date | None = None
+    loan_date: Day | None = None
 
 
 class Household(_Strict):
@@ -79,7 +125,7 @@ class Household(_Strict):
     children: list[Child] = Field(default_factory=list, max_length=MAX_CHILDREN)
     housing: Housing = Field(default_factory=Housing)
     tax_split: TaxSplit = "best"
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     pregnancy_losses: list[PregnancyLoss] = Field(default_factory=list, max_length=MAX_CHILDREN)
 
     @model_validator(mode="after")

@@ -196,3 +196,35 @@ def test_the_household_cannot_be_changed_after_it_is_read():
 def test_a_case_survives_a_json_round_trip():
     hh = parse_case(valid(housing={"first_provident_fund_loan": True, "loan_date": "2025-01-01"}))
     assert parse_case(json.loads(json.dumps(hh.model_dump(mode="json")))) == hh
+
+
+# --- the dates a case can hold ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("born", ["1950-01-01", "2099-12-31"])
+def test_births_from_1950_to_2099_are_accepted(born):
+    assert str(parse_case(valid(children=[{"birth_date": born}])).children[0].birth_date) == born
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("children", [{"birth_date": "1949-12-31"}]), ("children", [{"birth_date": "2100-01-01"}]),
+    ("as_of", "9999-12-31"), ("pregnancy_losses", [{"date": "1900-01-01", "months_pregnant": 3}])])
+def test_dates_outside_1950_to_2099_are_refused_in_both_languages(field, value):
+    assert only_problem(valid(**{field: value})).endswith(": date must be between 1950-01-01 and 2099-12-31")
+    assert only_problem(valid(**{field: value}), "zh").endswith(": 日期应在 1950-01-01 至 2099-12-31 之间")
+
+
+@pytest.mark.parametrize("typed", ["2024", "0", "1700000000", "-1", "1e5", 2024])
+def test_a_date_written_as_a_number_is_refused_not_read_as_seconds_since_1970(typed):
+    assert only_problem(valid(as_of=typed)) == "as_of: date must be written YYYY-MM-DD, not as a number"
+    assert only_problem(valid(as_of=typed), "zh") == "as_of: 日期应写成 YYYY-MM-DD，不能只填数字"
+
+
+def test_an_infinite_course_subsidy_is_refused_so_every_accepted_case_can_be_saved():
+    training = {"course_subsidy": float("inf"), "days": 5, "start": "2020-01-01"}
+    data = valid(mother={"monthly_salary": 8000, "training": training})
+    assert problems(data)  # through JSON: NaN and infinity are not JSON
+    from pydantic import ValidationError
+
+    from simulator import Household
+    with pytest.raises(ValidationError, match="finite"):
+        Household.model_validate(data)  # and the model itself, which the window validates against
