@@ -29,6 +29,18 @@ class LeaveDays:
     zh: str
     en: str
     uses: tuple[ParamUse, ...]
+    covered: bool = True  # False: the event came before the first rule this pack holds; nothing was computed
+
+
+def _before_pack(case: Case, name: str, on: dt.date) -> LeaveDays | None:
+    """An event before the first dated value of ``name``: its leave follows rules this pack does not hold."""
+    param = case.p(name)
+    first = param.dates[0]
+    if on >= first:
+        return None
+    return LeaveDays(0, on, 0, (), f"早于本数据包最早的产假规定（{first}施行），按当时的规定休假，这里不计算",
+                     f"before the earliest maternity-leave rule in this pack (in force from {first}); leave "
+                     "followed the rules of the time and is not computed here", (), covered=False)
 
 
 def _value(case: Case, name: str, on: dt.date, uses: list[ParamUse]) -> int:
@@ -72,12 +84,13 @@ def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tu
 
 
 def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
-    uses: list[ParamUse] = []
     on = birth.date
+    if (early := _before_pack(case, "national.maternity_leave.basic_days", on)) is not None:
+        return early
+    uses: list[ParamUse] = []
     basic = _value(case, "national.maternity_leave.basic_days", on, uses)
     ext = _value(case, "anhui.maternity_leave.extension_days", on, uses)
-    parts_zh, parts_en = [f"国家产假{basic}天", f"national {basic}"], []
-    parts_en = [f"national {basic}"]
+    parts_zh, parts_en = [f"国家产假{basic}天"], [f"national {basic}"]
     if ext:
         parts_zh.append(f"安徽延长{ext}天")
         parts_en.append(f"Anhui extension {ext}")
@@ -104,6 +117,8 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
 
 
 def _end_text(ld: LeaveDays, start: dt.date) -> tuple[str, str]:
+    if not ld.covered:
+        return "", ""
     zh = f"自{start}起休至{ld.end}"
     en = f"from {start} to {ld.end}"
     if ld.holidays:
@@ -132,20 +147,23 @@ def maternity_leave(case: Case) -> list[Line]:
         ld = maternity_leave_days(case, birth)
         span_zh, span_en = _end_text(ld, birth.date)
         lines.append(Line("maternity_leave", birth.date.year, float(ld.days), "days", SOURCE_MATERNITY,
-                          f"{birth.date}生育：{ld.zh}，{span_zh}。{note_zh}",
-                          f"Birth on {birth.date}: {ld.en}, {span_en}.{note_en}",
+                          f"{birth.date}生育：{ld.zh}{'，' + span_zh if span_zh else ''}。{note_zh}",
+                          f"Birth on {birth.date}: {ld.en}{', ' + span_en if span_en else ''}.{note_en}",
                           child=birth.children[0].order, parent="mother", uses=ld.uses))
     for loss in case.household.pregnancy_losses:
         ld = miscarriage_leave_days(case, loss)
         span_zh, span_en = _end_text(ld, loss.date)
         lines.append(Line("maternity_leave", loss.date.year, float(ld.days), "days", "cn-lp619 Art. 7",
-                          f"{loss.date}流产（怀孕{loss.months_pregnant}个月）：{ld.zh}，{span_zh}。{note_zh}",
-                          f"Miscarriage on {loss.date} ({loss.months_pregnant} months pregnant): {ld.en}, {span_en}."
-                          f"{note_en}", parent="mother", uses=ld.uses))
+                          f"{loss.date}流产（怀孕{loss.months_pregnant}个月）：{ld.zh}"
+                          f"{'，' + span_zh if span_zh else ''}。{note_zh}",
+                          f"Miscarriage on {loss.date} ({loss.months_pregnant} months pregnant): {ld.en}"
+                          f"{', ' + span_en if span_en else ''}.{note_en}", parent="mother", uses=ld.uses))
     return lines
 
 
 def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
+    if (early := _before_pack(case, "national.maternity_leave.miscarriage_threshold_months", loss.date)) is not None:
+        return early
     uses: list[ParamUse] = []
     threshold = _value(case, "national.maternity_leave.miscarriage_threshold_months", loss.date, uses)
     if loss.months_pregnant < threshold:

@@ -28,7 +28,18 @@ def maternity_allowance(case: Case) -> list[Line]:
                 "workers and residents the insurance pays the birth's medical costs (measure §1).",
                 child=child, parent="mother"))
             continue
-        divisor, u_div = use(case.p("national.maternity_allowance.day_divisor"), when)
+        divisor_p = case.p("national.maternity_allowance.day_divisor")
+        divisor, u_div = use(divisor_p, when)
+        if divisor is None or not ld.covered:  # rules of the time, which this pack does not hold
+            lines.append(Line(
+                "maternity_allowance", when.year, 0.0, "yuan", SOURCE,
+                f"{when.isoformat()}的{'生育' if child else '流产'}早于本数据包最早的生育津贴或产假规定，当时的生育津贴"
+                "按当时的规定发放，这里不计算。",
+                f"The {'birth' if child else 'miscarriage'} on {when.isoformat()} came before the earliest "
+                "maternity-allowance or maternity-leave rule in this pack; its allowance was paid under the rules of "
+                "the time and is not computed here.",
+                child=child, parent="mother", uses=tuple(u for u in (u_div, *ld.uses) if u.effective)))
+            continue
         wage = mother.employer_avg_monthly_wage
         status = ""
         basis_zh, basis_en = "用人单位上年度职工月平均工资", "the employer's average monthly wage of the previous year"

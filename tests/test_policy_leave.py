@@ -232,3 +232,13 @@ def test_leave_days_are_not_money():
     assert {ln.unit for ln in result.select("maternity_leave") + result.select("parental_leave")} == {"days"}
     assert {ln.category for ln in result.select("paternity_leave")} == {"leave"}
     assert all(row["money"].get("leave", 0) == 0 for row in result.timeline())
+
+
+@pytest.mark.parametrize("born", ["2012-04-28", "2021-11-18", "2021-11-19", {"birth_date": "2024-06-01",
+                                                                             "difficult_birth": True}])
+def test_the_chinese_explanation_of_maternity_leave_is_all_chinese(born):
+    import re
+
+    line = run(children=[born]).select("maternity_leave")[0]
+    assert not re.search(r"[A-Za-z]{2,}", line.zh.replace("YYYY", "")), line.zh
+    assert line.zh.startswith(f"{line.zh[:10]}生育：国家产假98天＋")

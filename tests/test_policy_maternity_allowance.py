@@ -101,3 +101,29 @@ def test_a_household_without_a_mother_has_no_maternity_allowance():
         "hukou_area": "longzihu", "as_of": "2026-06-30", "father": {"monthly_salary": 9000},
         "children": [{"birth_date": "2024-06-01"}]}))
     assert result.select("maternity_allowance") == []
+
+
+# --- births before the rules in this pack: both sides of 2011-07-01 (÷30) and 2012-04-28 (98 days) ------------
+
+def test_a_birth_on_the_day_the_national_98_days_begin_is_paid_98_days():
+    # 2012-04-28: 98 days, no Anhui extension yet (from 2021-11-19). 8,000 ÷ 30 × 98 = 26,133.333… → 26,133.33
+    assert allowance(run({"employer_avg_monthly_wage": 8000}, children=["2012-04-28"])) == [26133.33]
+
+
+@pytest.mark.parametrize("born", ["2012-04-27", "2011-07-01", "2011-06-30", "1995-03-01"])
+def test_a_birth_before_the_earliest_leave_or_allowance_rule_is_not_computed_and_says_so(born):
+    result = run({"employer_avg_monthly_wage": 8000}, children=[born])
+    assert allowance(result) == [0.0]
+    line = result.select("maternity_allowance")[0]
+    assert line.zh == f"{born}的生育早于本数据包最早的生育津贴或产假规定，当时的生育津贴按当时的规定发放，这里不计算。"
+    leave = result.select("maternity_leave")[0]
+    assert leave.amount == 0.0
+    assert leave.zh == f"{born}生育：早于本数据包最早的产假规定（2012-04-28施行），按当时的规定休假，这里不计算。"
+
+
+def test_a_miscarriage_before_the_earliest_leave_rule_is_not_computed():
+    result = run({"employer_avg_monthly_wage": 8000}, children=[],
+                 losses=[{"date": "2012-04-27", "months_pregnant": 5}, {"date": "2012-04-28", "months_pregnant": 5}])
+    # from 4 months: 42 days; 8,000 ÷ 30 × 42 = 11,200.00
+    assert allowance(result) == [0.0, 11200.0]
+    assert [ln.amount for ln in result.select("maternity_leave")] == [0.0, 42.0]
