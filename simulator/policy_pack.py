@@ -66,50 +66,54 @@ def check_pack(params: ParameterSet, reference: ParameterSet) -> list[str]:
     return problems
 
 
-def read_pack(zip_path: str | Path, reference: ParameterSet | None = None) -> ParameterSet:
-    """Load and validate a pack without installing it; ParameterError lists every problem."""
-    reference = reference or load_parameters(POLICY_DIR)
+def _open(zip_path: str | Path) -> zipfile.ZipFile:
     try:
-        zf = zipfile.ZipFile(zip_path)
+        return zipfile.ZipFile(zip_path)
     except (OSError, zipfile.BadZipFile) as e:
         raise ParameterError([f"(pack): {zip_path}: not a readable zip file ({e})"]) from None
-    with zf, tempfile.TemporaryDirectory(prefix="policy-pack-") as tmp:
+
+
+def _extract_and_check(zip_path: str | Path, into: Path, reference: ParameterSet) -> tuple[ParameterSet, Path]:
+    """Unpack the pack's safe members into ``into`` and validate what was unpacked (not the zip again: a file
+    changed on the stick after the check must not be what gets installed); returns the parameters and the folder
+    holding sources.yaml. Files beside that folder (a README) are unpacked but are not part of the pack."""
+    with _open(zip_path) as zf:
         members, root = _safe_members(zf)
         for m in members:
-            target = Path(tmp) / m.filename
+            target = into / m.filename
             target.parent.mkdir(parents=True, exist_ok=True)
             with zf.open(m) as src, target.open("wb") as dst:
                 shutil.copyfileobj(src, dst)
-        params = load_parameters(Path(tmp) / root)
-        problems = check_pack(params, reference)
-        if problems:
-            raise ParameterError(problems)
-        return params
+    folder = into / root
+    params = load_parameters(folder)
+    problems = check_pack(params, reference)
+    if problems:
+        raise ParameterError(problems)
+    return params, folder
+
+
+def read_pack(zip_path: str | Path, reference: ParameterSet | None = None) -> ParameterSet:
+    """Load and validate a pack without installing it; ParameterError lists every problem."""
+    reference = reference or load_parameters(POLICY_DIR)
+    with tempfile.TemporaryDirectory(prefix="policy-pack-") as tmp:
+        return _extract_and_check(zip_path, Path(tmp), reference)[0]
 
 
 def install_pack(zip_path: str | Path, data_dir: str | Path) -> ParameterSet:
-    """Validate, then copy the pack under ``data_dir/packs/`` and make it the active one, atomically."""
-    params = read_pack(zip_path)
+    """Validate, then move the checked files under ``data_dir/packs/`` and make them the active pack; the pointer
+    to the active pack is written last and atomically, so an interrupted install leaves the previous one active."""
     packs = Path(data_dir) / "packs"
     packs.mkdir(parents=True, exist_ok=True)
-    stem = f"{params.pack_date.isoformat()}-{Path(zip_path).stem}"
     staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=packs))
     try:
-        with zipfile.ZipFile(zip_path) as zf:
-            members, root = _safe_members(zf)
-            for m in members:
-                rel = PurePosixPath(m.filename).relative_to(root) if root != "." else PurePosixPath(m.filename)
-                target = staging / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(m) as src, target.open("wb") as dst:
-                    shutil.copyfileobj(src, dst)
+        params, folder = _extract_and_check(zip_path, staging / "unpacked", load_parameters(POLICY_DIR))
+        stem = f"{params.pack_date.isoformat()}-{Path(zip_path).stem}"
         final = packs / stem
         if final.exists():
             shutil.rmtree(final)
-        staging.rename(final)
-    except BaseException:
+        folder.rename(final)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     atomic_write_text(Path(data_dir) / ACTIVE, json.dumps({"pack": stem}) + "\n")
     return load_parameters(final)
 
