@@ -83,11 +83,12 @@ class CrashGuard:
             return
         self._busy = True
         try:
-            if self.recover:
-                self.recover()
-            if self.notify:
-                self.notify()
-        except Exception as inner:
-            self.record(scrubbed_report(type(inner), inner.__traceback__))
+            for step in (self.recover, self.notify):  # the calm message is shown even if recovering failed
+                if step is None:
+                    continue
+                try:
+                    step()
+                except Exception as inner:
+                    self.record(scrubbed_report(type(inner), inner.__traceback__))
         finally:
             self._busy = False
