@@ -41,6 +41,9 @@ def parse_case_text(text: str | bytes, lang: str = "en") -> Household:
             raise InputError([json_error_message(je, lang)]) from None
         except UnicodeDecodeError:
             raise InputError(["(case): 文件不是 UTF-8 文本" if lang == "zh" else "(case): not UTF-8 text"]) from None
+        except RecursionError:
+            raise InputError(["(case): 嵌套层次过深，不是案例文件" if lang == "zh"
+                              else "(case): nested too deeply to be a case file"]) from None
         _newer_version(data, lang)
         raise InputError(validation_messages(e, lang)) from None
 
@@ -50,7 +53,7 @@ def parse_case(data: Any, lang: str = "en") -> Household:
     _newer_version(data, lang)
     try:
         text = json.dumps(data, default=str, allow_nan=False)
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, RecursionError) as e:
         raise InputError([f"(case): {e}"]) from None
     return parse_case_text(text, lang)
 

@@ -58,7 +58,7 @@ def _load_local(session, path: str) -> None:
 
     try:
         figures = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as e:  # not YAML, not UTF-8 text, nested too deep
         raise ParameterError([f"{path}: {e}"]) from None
     if not isinstance(figures, dict):
         raise ParameterError([f"{path}: must map parameter names to numbers"])
@@ -136,7 +136,6 @@ def start_window(window, args: argparse.Namespace, kiosk: bool, notes: list[tupl
     whatever could not be loaded, in the message bar; nothing here ends the program."""
     from simulator import InputError, ParameterError
     from ui.crash_guard import data_dir
-    from ui.i18n import tr
 
     session = window.session
     notes = list(notes)
@@ -144,6 +143,7 @@ def start_window(window, args: argparse.Namespace, kiosk: bool, notes: list[tupl
         pack_problem = session.load_active_policy(data_dir())
     except (ParameterError, OSError) as e:
         window.show_policy_unavailable(getattr(e, "problems", None) or [str(e)])
+        _say_notes(window, notes, kiosk)
         return
     if pack_problem:
         notes.append(("win_pack_installed_unusable", pack_problem))
@@ -159,6 +159,12 @@ def start_window(window, args: argparse.Namespace, kiosk: bool, notes: list[tupl
                     notes.append(("win_open_failed", "\n".join(problems), Path(path).name))
         if not session.ready:
             session.open_example()
+    _say_notes(window, notes, kiosk)
+
+
+def _say_notes(window, notes: list[tuple], kiosk: bool) -> None:
+    from ui.i18n import tr
+
     if notes:
         def say() -> str:
             return "\n".join(tr(key, **({"file": more[0]} if more else {})) + ("\n" + detail if detail else "")
@@ -189,13 +195,17 @@ def after_first_paint(window, callback) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class _FirstPaint(QObject):
+        # the callback is kept on the instance, not in a closure: with PySide6 6.11 a closure over window or
+        # callback here kept a closed window, and the family it computed, alive for good
         def eventFilter(self, obj, event) -> bool:
             if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, callback)
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, self.callback)
+                self.callback = None
             return False
 
     window._first_paint = _FirstPaint(window)
+    window._first_paint.callback = callback
     window.installEventFilter(window._first_paint)
 
 

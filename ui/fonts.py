@@ -21,8 +21,12 @@ def matplotlib_family() -> str | None:
     from matplotlib import font_manager, rcParams
 
     fm = font_manager.fontManager
-    fm.addfont(str(FONT_FILE))
-    name = font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
+    try:
+        fm.addfont(str(FONT_FILE))
+        name = font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
+    except (RuntimeError, OSError, ValueError) as e:  # FreeType cannot read it: a damaged or truncated file
+        log.warning("matplotlib could not load %s: %s", FONT_FILE, str(e))  # not e: its traceback holds frames
+        return None
     # The subset's family is renamed (tools/make_font.py), so no system font can answer to this name.
     rcParams["font.family"] = "sans-serif"
     rcParams["font.sans-serif"] = [name, *[f for f in rcParams["font.sans-serif"] if f != name]]

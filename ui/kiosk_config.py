@@ -18,16 +18,18 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from simulator.caseio import atomic_write_text
 
 CONFIG_NAME = "kiosk.json"
+HASH_FORMAT = re.compile(r"scrypt\$\d+\$\d+\$\d+\$[0-9a-f]{32}\$[0-9a-f]{64}")
 _N, _R, _P = 2**14, 8, 1
 
 
@@ -38,6 +40,16 @@ class KioskSettings(BaseModel):
     countdown_seconds: int = Field(default=15, ge=3, le=120)
     language: str = Field(default="zh", pattern="^(zh|en)$")
     admin_passphrase_hash: str | None = None
+
+    @field_validator("admin_passphrase_hash")
+    @classmethod
+    def _a_hash_not_a_passphrase(cls, value: str | None) -> str | None:
+        """Only what hash_passphrase writes: a passphrase typed here in plain text is refused and said at start,
+        not left to make kiosk mode impossible to leave (and the message never repeats it)."""
+        if value is not None and not HASH_FORMAT.fullmatch(value):
+            raise ValueError("must be the salted hash written by 'python -m ui.kiosk_config set-passphrase "
+                             "kiosk.json', not a passphrase")
+        return value
 
 
 @dataclass(frozen=True)
@@ -60,11 +72,13 @@ def load_config(path: str | os.PathLike | None = None) -> LoadedConfig:
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
         return LoadedConfig(KioskSettings.model_validate(raw), None)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
         return LoadedConfig(KioskSettings(), f"{p.name}: {e}")
     except ValidationError as e:
         wanted_kiosk = isinstance(raw, dict) and raw.get("kiosk") is True
-        fields = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors(include_url=False))
+        # a field's problem is "field: message"; the file's own ("not an object") is just the message
+        fields = "; ".join(": ".join(filter(None, (".".join(map(str, x["loc"])), x["msg"])))
+                           for x in e.errors(include_url=False))
         return LoadedConfig(KioskSettings(kiosk=wanted_kiosk), f"{p.name}: {fields}")
 
 

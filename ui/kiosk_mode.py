@@ -175,7 +175,8 @@ class KioskMode(QObject):
             calendar.setSelectedDate(QDate.currentDate())
         if to_language and language() != self.settings.language:
             w.set_lang(self.settings.language)
-        w.session.forget()
+        if not w.policy_unavailable:  # without policy data there is no family to compute, blank or not
+            w.session.forget()
         self._reset_views()
         # deleted rows (a removed child's fields) go now, not at the next turn of the event loop
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.addWidget(self.message_bar)
         self.loading = QLabel()
+        self._policy_problems: list[str] = []  # why no policy data could be read, if so
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.loading, 1)
         self.setCentralWidget(self._central)
@@ -134,9 +135,21 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def show_policy_unavailable(self, problems: list[str]) -> None:
-        """Even the shipped policy pack cannot be read: say so where the results would be."""
-        self.loading.setText(tr("win_policy_unavailable") + "\n\n" + "\n".join(problems))
+        """Even the shipped policy pack cannot be read: say so where the results would be (and again in the other
+        language after a switch)."""
+        self._policy_problems = list(problems)
+        self._say_loading()
         self.loading.setWordWrap(True)
+
+    @property
+    def policy_unavailable(self) -> bool:
+        return bool(self._policy_problems)
+
+    def _say_loading(self) -> None:
+        if self._policy_problems:
+            self.loading.setText(tr("win_policy_unavailable") + "\n\n" + "\n".join(self._policy_problems))
+        else:
+            self.loading.setText(tr("win_loading"))
 
     def recover_after_error(self) -> None:
         """What the crash guard calls after an unexpected error: back to a state that works."""
@@ -244,7 +257,7 @@ class MainWindow(QMainWindow):
             self.kiosk.retranslate()
         self.commands.retranslate()
         self.commands["lang_toggle"].setText("English" if language() == "zh" else "中文")
-        self.loading.setText(tr("win_loading"))
+        self._say_loading()
         self.message_bar.retranslate()
         for widget in (self.form, self.headline, self.chart_panel, self.results, self.explanation, self.compare):
             if widget is not None:
