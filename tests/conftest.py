@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+from pathlib import Path
+
 import pytest
 
 
@@ -29,3 +31,15 @@ def window(qtbot):
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """HOME and the XDG folders in tmp_path: the real home is never written, and anything written is seen."""
+    root = tmp_path / "home"
+    for name, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
+                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(root / sub))
+    monkeypatch.setenv("LOCALAPPDATA", str(root / ".local/share"))  # ui.crash_guard.data_dir() on Windows
+    return root

@@ -37,18 +37,6 @@ LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d (?P<type>[\w.]+) at (?P<wher
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """HOME and the XDG folders in tmp_path: the real home is never written, and anything written is seen."""
-    root = tmp_path / "home"
-    for name, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
-                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
-        (root / sub).mkdir(parents=True, exist_ok=True)
-        monkeypatch.setenv(name, str(root / sub))
-    monkeypatch.setenv("LOCALAPPDATA", str(root / ".local/share"))  # data_dir() on Windows
-    return root
-
-
-@pytest.fixture
 def no_last_error(monkeypatch):
     """Whatever a test leaves in sys.last_* is put back as it was."""
     for name in ("last_type", "last_value", "last_traceback", "last_exc"):

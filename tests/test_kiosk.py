@@ -45,17 +45,6 @@ TOUCH = 48
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """HOME and the XDG folders in tmp_path, so anything the kiosk wrote would be seen."""
-    root = tmp_path / "home"
-    for name, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
-                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
-        (root / sub).mkdir(parents=True, exist_ok=True)
-        monkeypatch.setenv(name, str(root / sub))
-    return root
-
-
-@pytest.fixture
 def kiosk(qtbot, home):
     set_language("zh")
     font = QApplication.instance().font()

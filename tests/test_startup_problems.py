@@ -38,18 +38,6 @@ DEFAULTS = KioskSettings()
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """HOME and the XDG folders in tmp_path (data_dir() reads XDG_DATA_HOME)."""
-    root = tmp_path / "home"
-    for name, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
-                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
-        (root / sub).mkdir(parents=True, exist_ok=True)
-        monkeypatch.setenv(name, str(root / sub))
-    monkeypatch.setenv("LOCALAPPDATA", str(root / ".local/share"))  # data_dir() on Windows
-    return root
-
-
-@pytest.fixture
 def blank(qtbot, home) -> MainWindow:
     """The desktop window as main() shows it: on screen before anything is loaded."""
     window = MainWindow(Session())

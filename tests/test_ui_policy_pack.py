@@ -25,13 +25,9 @@ NEW_DATE = "2027-03-01"
 
 
 @pytest.fixture
-def user_data(tmp_path, monkeypatch) -> Path:
-    """HOME and XDG_DATA_HOME in tmp_path: the active pack is installed there, never in the real home."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
-    folder = data_dir()
-    assert tmp_path in folder.parents
-    return folder
+def user_data(home) -> Path:
+    """The active pack is installed in the user's data folder, here under tmp_path, never in the real home."""
+    return data_dir()
 
 
 def make_pack(tmp_path: Path, name: str, change=None, extra: dict[str, str] | None = None, folder_in_zip: str = "policy",
