@@ -242,7 +242,7 @@ def test_the_policy_unavailable_message_is_said_again_in_the_other_language(blan
     assert blank.loading.text().startswith(POLICY_UNAVAILABLE_EN)
 
 
-def test_a_kiosk_without_any_readable_policy_says_so_instead_of_showing_a_family(qtbot, home, monkeypatch):
+def test_a_kiosk_without_any_readable_policy_says_so_and_keeps_saying_so_after_a_start_over(qtbot, home, monkeypatch):
     from ui.kiosk_app import build_kiosk_window
 
     problems = shipped_policy_unreadable(monkeypatch)
@@ -255,23 +255,9 @@ def test_a_kiosk_without_any_readable_policy_says_so_instead_of_showing_a_family
         assert window.loading.isVisible()
         assert window.loading.text() == POLICY_UNAVAILABLE + "\n\n" + problems[0]
         assert not window.session.ready and window.form is None
-    finally:
-        window.kiosk.idle.stop()
-        QApplication.instance().setFont(font)
-
-
-def test_a_kiosk_without_any_readable_policy_can_still_be_started_over(qtbot, home, monkeypatch):
-    from ui.kiosk_app import build_kiosk_window
-
-    problems = shipped_policy_unreadable(monkeypatch)
-    font = QApplication.instance().font()
-    window = build_kiosk_window(Session(), KioskSettings(kiosk=True), idle_ms=600_000)
-    qtbot.addWidget(window)
-    try:
-        window.show()
-        start(window, "--kiosk", kiosk=True)
         window.kiosk.start_over()  # what the idle countdown does when it reaches zero
         assert window.loading.text() == POLICY_UNAVAILABLE + "\n\n" + problems[0]
+        assert not window.session.ready
     finally:
         window.kiosk.idle.stop()
         QApplication.instance().setFont(font)
