@@ -102,8 +102,10 @@ class KioskMode(QObject):
         and the tables, and share the room once the layout has settled."""
         apply_touch_rows(self.window)
         for area in self.window.findChildren(QAbstractScrollArea):
-            # touch only: a mouse drag in a table still selects, as on the desktop
-            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+            # touch only: a mouse drag in a table still selects, as on the desktop. Once per viewport: this runs
+            # at every start over, and each grab registers a new gesture recogniser (bench/soak.py saw +18 MB)
+            if not QScroller.hasScroller(area.viewport()):
+                QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         QTimer.singleShot(0, self._share_room)
 
     # -- fitting the screen -----------------------------------------------------------------------------------
