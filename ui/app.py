@@ -258,6 +258,11 @@ def install_crash_guard(window, kiosk: bool):
         key = "kiosk_error" if window.kiosk is not None else "win_unexpected_error"
         window.message_bar.show_message(lambda: tr(key))
 
-    guard = CrashGuard(kiosk=kiosk, notify=notify, recover=window.recover_after_error)
+    from PySide6.QtCore import QTimer
+
+    def next_turn(step) -> None:
+        QTimer.singleShot(0, window, step)
+
+    guard = CrashGuard(kiosk=kiosk, notify=notify, recover=window.recover_after_error, defer=next_turn)
     window.crash_guard = guard.install()
     return guard

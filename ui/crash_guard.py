@@ -38,10 +38,14 @@ class CrashGuard:
     """Installed as sys.excepthook while the window runs."""
 
     def __init__(self, kiosk: bool, notify: Callable[[], None] | None = None,
-                 recover: Callable[[], None] | None = None, log_dir: Path | None = None):
+                 recover: Callable[[], None] | None = None, log_dir: Path | None = None,
+                 defer: Callable[[Callable[[], None]], None] | None = None):
+        """``defer`` runs recovery later (the window: on the event loop's next turn), so that putting the window
+        back never deletes the widget whose handler raised while that handler is still on the stack."""
         self.kiosk = kiosk
         self.notify = notify
         self.recover = recover
+        self.defer = defer
         self.log_path = None if kiosk else (log_dir or data_dir()) / LOG_NAME
         self.count = 0
         self._previous = sys.excepthook
@@ -81,6 +85,12 @@ class CrashGuard:
         del exc, tb
         if self._busy:  # an error while recovering: do not loop
             return
+        if self.defer is not None:
+            self.defer(self._recover_and_tell)
+        else:
+            self._recover_and_tell()
+
+    def _recover_and_tell(self) -> None:
         self._busy = True
         try:
             for step in (self.recover, self.notify):  # the calm message is shown even if recovering failed
