@@ -381,3 +381,17 @@ def test_the_passphrase_is_stored_as_a_salted_hash_never_as_text(tmp_path):
     assert verify_passphrase(PASSPHRASE, second.admin_passphrase_hash)
     assert not verify_passphrase(PASSPHRASE + " ", second.admin_passphrase_hash)
     assert not verify_passphrase(PASSPHRASE, "scrypt$garbage") and not verify_passphrase(PASSPHRASE, None)
+
+
+def test_on_a_small_screen_the_chart_in_its_tab_is_drawn_when_shown_not_at_every_keystroke(kiosk, qtbot, monkeypatch):
+    tabs, panel = kiosk.tabs, kiosk.chart_panel
+    assert tabs.indexOf(panel) >= 0 and tabs.currentWidget() is not panel  # 1366×768: the chart is a tab
+    handed = []
+    original = panel.chart.set_results
+    monkeypatch.setattr(panel.chart, "set_results", lambda *results: handed.append(results) or original(*results))
+    qtbot.keyClicks(kiosk.form.mother.salary.edit, "8000")
+    qtbot.wait(300)  # longer than the chart's debounce
+    assert handed == []
+    tabs.setCurrentWidget(panel)
+    assert handed == [(kiosk.session.result,)]
+    assert kiosk.session.household.mother.monthly_salary == 8000

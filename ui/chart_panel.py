@@ -47,6 +47,7 @@ class ChartPanel(QWidget):
         self.box.setSpacing(2)
         self.box.addLayout(head)
         self.box.addWidget(self.placeholder, 1)
+        self._stale = False  # a result came while the panel was hidden
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHART_DELAY_MS)
@@ -84,8 +85,18 @@ class ChartPanel(QWidget):
                 self.chart.set_view(view)
 
     def _on_result_changed(self) -> None:
-        if self.chart is not None:
+        if self.chart is None:
+            return
+        if self.isVisible():
             self._timer.start()
+        else:  # in a tab not showing (the kiosk on a small screen): draw when it is shown, not at every keystroke
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.update_chart()
 
     def _on_timer(self) -> None:
         self.update_chart()
@@ -93,6 +104,7 @@ class ChartPanel(QWidget):
     def update_chart(self) -> None:
         """Hand the chart the current result (and scenario A's while comparing) now."""
         self._timer.stop()
+        self._stale = False
         if self.chart is None or self.session.result is None:
             return
         if self.session.comparing:
