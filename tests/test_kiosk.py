@@ -395,3 +395,12 @@ def test_on_a_small_screen_the_chart_in_its_tab_is_drawn_when_shown_not_at_every
     tabs.setCurrentWidget(panel)
     assert handed == [(kiosk.session.result,)]
     assert kiosk.session.household.mother.monthly_salary == 8000
+
+
+def test_the_choices_of_a_drop_down_are_touch_sized_too(kiosk, qtbot):
+    combo = kiosk.form.findChildren(QComboBox)[0]
+    combo.showPopup()
+    qtbot.waitUntil(combo.view().isVisible, timeout=2000)
+    heights = [combo.view().visualRect(combo.model().index(row, 0)).height() for row in range(combo.count())]
+    combo.hidePopup()
+    assert combo.count() > 1 and min(heights) >= TOUCH

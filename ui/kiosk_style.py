@@ -3,7 +3,7 @@ heights of item views (set on their headers, which a style sheet does not reach 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QTableView, QTreeView, QWidget
 
 TOUCH_PX = 48
 KIOSK_ZOOM = {False: 1.5, True: 1.15}  # compact or not: of the desktop's text size (ui.main_window.ZOOM_STEPS)
@@ -31,7 +31,11 @@ QSplitter::handle:vertical {{ height: 10px; }}
 
 
 def apply_touch_rows(window: QWidget) -> None:
-    """Every table row at least TOUCH_PX tall (the style sheet's ::item min-height does not reach every view)."""
+    """Every table row and drop-down choice at least TOUCH_PX tall (the style sheet's ::item min-height does not
+    reach every view: a combo box's own item delegate ignores it, a styled one does not)."""
+    for combo in window.findChildren(QComboBox):
+        if not isinstance(combo.itemDelegate(), QStyledItemDelegate):
+            combo.setItemDelegate(QStyledItemDelegate(combo))
     for view in window.findChildren(QAbstractItemView):
         if isinstance(view, QTableView):
             view.verticalHeader().setMinimumSectionSize(TOUCH_PX)
