@@ -74,6 +74,7 @@ class TaxTable:
             return 0
         for upper, bp, quick in self.rows:
             if upper is None or taxable_fen <= upper:
+                # rate in basis points (÷ 10000), + 5000 rounds half up to the fen: arithmetic, not policy
                 return max(0, (taxable_fen * bp + 5000) // 10000 - quick)
         raise AssertionError("the last bracket is open")
 

@@ -219,7 +219,7 @@ def _check_value(unit: str, value: Any, meta: Metadata) -> str | None:
         return None if value in ("mother", "father") else "must be 'mother' or 'father'"
     if unit == "month_day":
         try:
-            dt.date(2000, *map(int, str(value).split("-")))
+            dt.date(2000, *map(int, str(value).split("-")))  # any leap year: checks MM-DD, 02-29 included
         except (TypeError, ValueError):
             return "must be 'MM-DD'"
         return None

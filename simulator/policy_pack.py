@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from .caseio import atomic_write_text, load_example
 from .parameters import POLICY_DIR, ParameterError, ParameterSet, load_parameters
 
+# Safety limits on what a zip may unpack to (the shipped pack has ~55 files, ~100 KB), not policy figures.
 MAX_FILES = 2000
 MAX_BYTES = 20 * 1024 * 1024
 ACTIVE = "active.json"
