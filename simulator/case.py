@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, wraps
+from typing import Any, TypeVar
 
 from .household import Child, Household
 from .parameters import ParameterSet
 
 ORDINAL_ZH = {1: "一孩", 2: "二孩", 3: "三孩"}
+T = TypeVar("T")
 
 
 def ordinal_zh(order: int) -> str:
@@ -64,6 +67,7 @@ class Case:
             children.append(oc)
         self.children: tuple[OrderedChild, ...] = tuple(children)
         self.births: tuple[Birth, ...] = tuple(Birth(d, tuple(cs)) for d, cs in births)
+        self.memo: dict[tuple[Any, int], Any] = {}  # see per_case
 
     def p(self, name: str):
         return self.params[name]
@@ -79,3 +83,20 @@ class Case:
             age = oc.child.education_until_age or default.at(max(oc.born, default.dates[0]))
             out[oc.order] = month_index(birthday(oc.born, age))
         return out
+
+
+def per_case(fn: Callable[[Case, Any], T]) -> Callable[[Case, Any], T]:
+    """Work out ``fn(case, item)`` once per case: several formulas read the same intermediate (the
+    maternity-leave days feed both the leave line and the allowance). ``item`` is one of the case's own
+    objects (a birth, a loss), alive as long as the case, so its identity is a safe key."""
+
+    @wraps(fn)
+    def once(case: Case, item: Any) -> T:
+        key = (fn, id(item))
+        try:
+            return case.memo[key]
+        except KeyError:
+            value = case.memo[key] = fn(case, item)
+            return value
+
+    return once

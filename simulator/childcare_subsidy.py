@@ -7,7 +7,7 @@ and only for months from the scheme's start.
 from __future__ import annotations
 
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
-from .dates import month_index, month_start
+from .dates import month_index, month_start, year_month
 from .money import fmt, yuan
 from .periods import monthly_by_year
 from .result import Line, use, use_rule
@@ -31,12 +31,13 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
     paid: dict[int, list[int]] = {}  # year → [fen, months]
     uses = (u_months, *sorted(monthly_by_year(annual, first, last, paid, per_year=True), key=lambda u: u.effective))
     n, zh_n, en_n = oc.order, ordinal_zh(oc.order), ordinal_en(oc.order)
-    window_zh = f"出生次月起{months}个月（{month_start(first):%Y-%m}至{month_start(last):%Y-%m}）"
-    window_en = f"{months} months from the month after birth ({month_start(first):%Y-%m} to {month_start(last):%Y-%m})"
+    from_m, to_m, start_m = year_month(month_start(first)), year_month(month_start(last)), year_month(scheme_start)
+    window_zh = f"出生次月起{months}个月（{from_m}至{to_m}）"
+    window_en = f"{months} months from the month after birth ({from_m} to {to_m})"
     if not paid:
         return [Line("childcare_subsidy", oc.born.year, 0.0, "yuan", SOURCE,
-                     f"{zh_n}：{window_zh}均早于补贴{scheme_start:%Y-%m}起发放，无补贴。",
-                     f"{en_n}: the {window_en} all fall before payments began in {scheme_start:%Y-%m}; nothing is due.",
+                     f"{zh_n}：{window_zh}均早于补贴{start_m}起发放，无补贴。",
+                     f"{en_n}: the {window_en} all fall before payments began in {start_m}; nothing is due.",
                      child=n, uses=uses)]
     exempt, u_ex = use(case.p("national.childcare_subsidy.tax_exempt"), scheme_start)
     tax_zh = "，免征个人所得税" if exempt else ""
@@ -46,9 +47,9 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
         amount, count = yuan(paid[year][0]), paid[year][1]
         lines.append(Line(
             "childcare_subsidy", year, amount, "yuan", SOURCE,
-            f"{zh_n}{year}年可领{count}个月，共{fmt(amount)}元（{window_zh}，{scheme_start:%Y-%m}起发放{tax_zh}；"
+            f"{zh_n}{year}年可领{count}个月，共{fmt(amount)}元（{window_zh}，{start_m}起发放{tax_zh}；"
             f"向孩子户籍地申领）。",
             f"{en_n}: {count} months in {year}, {fmt(amount)} yuan (the {window_en}, paid from "
-            f"{scheme_start:%Y-%m}{tax_en}; apply where the child's hukou is).",
+            f"{start_m}{tax_en}; apply where the child's hukou is).",
             child=n, payers={"national": amount}, uses=(*uses, u_ex)))
     return lines

@@ -26,6 +26,11 @@ def month_start(index: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def year_month(d: dt.date) -> str:
+    """'2026-05': what ``f"{d:%Y-%m}"`` gives, without strftime's cost (it runs for every subsidy line)."""
+    return f"{d.year:04d}-{d.month:02d}"
+
+
 def months_in_year(first: int, last: int, year: int) -> int:
     """How many months of the inclusive month range [first, last] fall in calendar ``year``."""
     lo, hi = max(first, year * 12), min(last, year * 12 + 11)

@@ -7,7 +7,9 @@ can claim (the family's tax depends only on that), so three children cost at mos
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import math
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -51,13 +53,13 @@ def child_deductions(case: Case, oc: OrderedChild) -> tuple[dict[int, ChildYear]
     if oc.child.education_until_age is None:
         default = case.p("national.income_tax.education_until_age")
         edu_uses.add(use_rule(default, oc.born)[1])
-    years: dict[int, ChildYear] = {}
-    for y, (f, n) in infant.items():
-        cy = years.setdefault(y, ChildYear())
-        cy.infant_fen, cy.infant_months = f, n
+    years = {y: ChildYear(f, n) for y, (f, n) in infant.items()}
     for y, (f, n) in edu.items():
-        cy = years.setdefault(y, ChildYear())
-        cy.education_fen, cy.education_months = f, n
+        cy = years.get(y)
+        if cy is None:
+            years[y] = ChildYear(0, 0, f, n)
+        else:
+            cy.education_fen, cy.education_months = f, n
     return years, (tuple(sorted(infant_uses, key=_k)), tuple(sorted(edu_uses, key=_k)))
 
 
@@ -67,66 +69,67 @@ class TaxTable:
     def __init__(self, brackets, basic_fen: int):
         self.rows = [(None if b.up_to is None else fen(b.up_to), round(b.rate * 10000), fen(b.quick_deduction))
                      for b in brackets]
+        if self.rows[-1][0] is not None:
+            raise ValueError("the last tax bracket must be open (up_to: null)")
+        self.uppers = [math.inf if upper is None else upper for upper, _, _ in self.rows]
         self.basic = basic_fen
 
     def tax(self, taxable_fen: int) -> int:
         if taxable_fen <= 0:
             return 0
-        for upper, bp, quick in self.rows:
-            if upper is None or taxable_fen <= upper:
-                # rate in basis points (÷ 10000), + 5000 rounds half up to the fen: arithmetic, not policy
-                return max(0, (taxable_fen * bp + 5000) // 10000 - quick)
-        raise AssertionError("the last bracket is open")
+        _, bp, quick = self.rows[bisect.bisect_left(self.uppers, taxable_fen)]  # first bracket reaching it
+        # rate in basis points (÷ 10000), + 5000 rounds half up to the fen: arithmetic, not policy
+        tax = (taxable_fen * bp + 5000) // 10000 - quick
+        return tax if tax > 0 else 0
 
 
 def income_tax(case: Case) -> list[Line]:
     hh = case.household
-    per_child: list[tuple[OrderedChild, dict[int, ChildYear]]] = []
-    child_uses: dict[int, tuple[tuple[ParamUse, ...], tuple[ParamUse, ...]]] = {}
+    by_year: dict[int, list[tuple[OrderedChild, ChildYear, tuple[ParamUse, ...]]]] = {}
     for oc in case.children:
-        years, uses = child_deductions(case, oc)
-        per_child.append((oc, years))
-        child_uses[oc.order] = uses
-    all_years = sorted({y for _, ys in per_child for y, cy in ys.items() if cy.total})
+        years, (infant_uses, edu_uses) = child_deductions(case, oc)
+        for year, cy in years.items():
+            if cy.total:
+                uses = (infant_uses if cy.infant_months else ()) + (edu_uses if cy.education_months else ())
+                by_year.setdefault(year, []).append((oc, cy, uses))
     roles = [r for r, _ in hh.parents()]
+    best = hh.tax_split == "best" and len(roles) == 2
     brackets_p = case.p("national.income_tax.brackets")
     basic_p = case.p("national.income_tax.basic_deduction")
     tables: dict[tuple, tuple[TaxTable, dict[str, int]]] = {}
     cache: dict[tuple, tuple] = {}
     lines: list[Line] = []
-    for year in all_years:
+    add = lines.append
+    for year in sorted(by_year):
         jan1 = dt.date(year, 1, 1)
         brackets, u_br = use(brackets_p, jan1)
         basic, u_basic = use(basic_p, jan1)
-        tkey = (u_br.effective, u_basic.effective)
+        tkey = (u_br, u_basic)
         if tkey not in tables:
             table = TaxTable(brackets, fen(basic))
             tables[tkey] = table, {r: _pre_child_taxable(hh.parent(r), table.basic) for r in roles}
         table, base = tables[tkey]
-        kids = [(oc, ys[year]) for oc, ys in per_child if year in ys and ys[year].total]
-        amounts = tuple(cy.total for _, cy in kids)
+        kids = by_year[year]
+        amounts = tuple(cy.total for _, cy, _ in kids)
         key = (amounts, tkey)
         if key not in cache:
             cache[key] = _choose(amounts, base, table, roles, hh.tax_split)
         choice, claimed, saved, before, after, runner_up = cache[key]
-        for (oc, cy), split in zip(kids, choice, strict=True):
-            infant_uses, edu_uses = child_uses[oc.order]
-            uses = (infant_uses if cy.infant_months else ()) + (edu_uses if cy.education_months else ())
+        for (oc, cy, uses), split in zip(kids, choice, strict=True):
             for role in roles:
                 part = _portion(cy.total, split, role)
                 if part:
-                    lines.append(Line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE,
-                                      partial(_deduction_text, oc.order, cy, year, split, part), "",
-                                      child=oc.order, parent=role, uses=uses))
-        advice = tuple((oc.order, s) for (oc, _), s in zip(kids, choice, strict=True))
-        best = hh.tax_split == "best" and len(roles) == 2
+                    add(Line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE,
+                             partial(_deduction_text, oc.order, cy, year, split, part), "",
+                             oc.order, role, None, uses))
+        advice = tuple((oc.order, s) for (oc, _, _), s in zip(kids, choice, strict=True))
         family_saved = sum(saved.values())
         for role in roles:
             if claimed[role]:
-                lines.append(Line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE,
-                                  partial(_saved_text, year, role, claimed[role], before[role], after[role],
-                                          saved[role], family_saved, advice, best, runner_up), "",
-                                  parent=role, uses=(u_br, u_basic)))
+                add(Line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE,
+                         partial(_saved_text, year, role, claimed[role], before[role], after[role],
+                                 saved[role], family_saved, advice, best, runner_up), "",
+                         None, role, None, (u_br, u_basic)))
     return lines
 
 
@@ -173,33 +176,46 @@ def _portion(total: int, split: str, role: str) -> int:
 
 
 def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, roles: list[str], mode: str):
-    """The per-child split and each parent's claim, tax before and after, and the saving."""
+    """The per-child split and each parent's claim, tax before and after, and the saving.
+
+    Returns (choice, claimed, saved, before, after, runner_up): runner_up is how much less the next best
+    split saves (0 on a tie). Ties keep the first split found, in the order mother, father, half per child.
+    """
+    tax = table.tax
+    total = sum(amounts)
     if len(roles) == 1:
-        candidates = {sum(amounts): tuple(roles[0] for _ in amounts)}
-    elif mode != "best":
-        candidates = {sum(_portion(a, mode, "mother") for a in amounts): tuple(mode for _ in amounts)}
+        r = roles[0]
+        before, after = tax(base[r]), tax(base[r] - total)
+        return (r,) * len(amounts), {r: total}, {r: before - after}, {r: before}, {r: after}, 0
+    if mode != "best":
+        candidates = {sum(_portion(a, mode, "mother") for a in amounts): (mode,) * len(amounts)}
     else:
         # The family's tax depends only on what the mother claims: keep the first split reaching each sum.
         candidates = {0: ()}
         for a in amounts:
             nxt: dict[int, tuple[str, ...]] = {}
             for s, ch in candidates.items():
-                for opt in OPTIONS:
-                    nxt.setdefault(s + _portion(a, opt, "mother"), ch + (opt,))
+                for k, opt in ((s + a, "mother"), (s, "father"), (s + a // 2, "half")):
+                    if k not in nxt:
+                        nxt[k] = (*ch, opt)
             candidates = nxt
-    before = {r: table.tax(base[r]) for r in roles}
-    total = sum(amounts)
-    scored = []
+    base_m, base_f = base["mother"], base["father"]
+    before_m, before_f = tax(base_m), tax(base_f)
+    best = second = None
     for mother_sum, choice in candidates.items():
-        claimed = {r: (mother_sum if r == "mother" else total - mother_sum) if len(roles) == 2 else total
-                   for r in roles}
-        after = {r: table.tax(base[r] - claimed[r]) for r in roles}
-        scored.append((sum(before.values()) - sum(after.values()), choice, claimed, after))
-    scored.sort(key=lambda s: -s[0])  # stable: ties keep the first split found
-    best_saving, choice, claimed, after = scored[0]
-    runner_up = best_saving - scored[1][0] if len(scored) > 1 else 0
-    saved = {r: before[r] - after[r] for r in roles}
-    return choice, claimed, saved, before, after, runner_up
+        after_m, after_f = tax(base_m - mother_sum), tax(base_f - total + mother_sum)
+        saving = before_m + before_f - after_m - after_f
+        if best is None or saving > best[0]:
+            if best is not None:
+                second = best[0]
+            best = (saving, choice, mother_sum, after_m, after_f)
+        elif second is None or saving > second:
+            second = saving
+    best_saving, choice, mother_sum, after_m, after_f = best
+    runner_up = best_saving - second if second is not None else 0
+    return (choice, {"mother": mother_sum, "father": total - mother_sum},
+            {"mother": before_m - after_m, "father": before_f - after_f},
+            {"mother": before_m, "father": before_f}, {"mother": after_m, "father": after_f}, runner_up)
 
 
 def _deduction_text(order: int, cy: ChildYear, year: int, split: str, part: int) -> tuple[str, str]:

@@ -6,11 +6,12 @@ lists no employer to grant it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
-from .case import Birth, Case
+from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import EMPLOYED, PregnancyLoss
 from .result import Line, ParamUse, use
@@ -61,9 +62,8 @@ def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tu
         return end, 0, []
     hol_p = case.p("national.holidays.statutory_holidays")
     added, unknown, seen_years = 0, [], set()
-    counted: set[dt.date] = set()
     while True:
-        new = 0
+        inside = 0  # holidays within [start, end]; each year's list holds only that year's days
         for year in range(start.year, end.year + 1):
             eff, dates = hol_p.entry(dt.date(year, 1, 1))
             if eff is None or eff.year != year:
@@ -73,16 +73,20 @@ def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tu
             if year not in seen_years:
                 seen_years.add(year)
                 uses.append(ParamUse(hol_p.name, eff, f"{len(dates)} days", hol_p.line_status, hol_p.reference))
-            for d in dates:
-                if start <= d <= end and d not in counted:
-                    counted.add(d)
-                    new += 1
-        if not new:
+            days = _in_order(dates)
+            inside += bisect.bisect_right(days, end) - bisect.bisect_left(days, start)
+        if inside == added:
             return end, added, unknown
-        added += new
-        end += dt.timedelta(days=new)
+        end += dt.timedelta(days=inside - added)  # the days just found push the end back; look again
+        added = inside
 
 
+@lru_cache(maxsize=64)
+def _in_order(dates: frozenset[dt.date]) -> tuple[dt.date, ...]:
+    return tuple(sorted(dates))
+
+
+@per_case
 def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
     on = birth.date
     if (early := _before_pack(case, "national.maternity_leave.basic_days", on)) is not None:
@@ -161,6 +165,7 @@ def maternity_leave(case: Case) -> list[Line]:
     return lines
 
 
+@per_case
 def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
     if (early := _before_pack(case, "national.maternity_leave.miscarriage_threshold_months", loss.date)) is not None:
         return early

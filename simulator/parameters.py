@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -86,6 +86,24 @@ class Source(_Strict):
     issued: str | None = None
 
 
+@dataclass(frozen=True, slots=True, eq=False)  # one record per dated value, shared: identity is equality
+class ParamUse:
+    """One parameter value that went into a line: which, in force since when, and from where."""
+
+    name: str
+    effective: dt.date | None
+    value: Any
+    status: str
+    reference: str
+
+    def to_dict(self) -> dict[str, Any]:
+        value = self.value
+        if isinstance(value, tuple | frozenset):
+            value = f"<{len(value)} entries>"
+        return {"name": self.name, "effective": self.effective.isoformat() if self.effective else None,
+                "value": value, "status": self.status, "reference": self.reference}
+
+
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """One policy parameter with its dated history."""
@@ -105,6 +123,19 @@ class Parameter:
     minimum: float | None = None
     maximum: float | None = None
     local: bool = False
+    # The record of using each dated value, made once: [0] is "before the first date", [i + 1] is values[i].
+    records: tuple[ParamUse, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        status, ref = self.line_status, self.reference
+        records = (ParamUse(self.name, None, None, status, ref),
+                   *(ParamUse(self.name, d, v, status, ref) for d, v in zip(self.dates, self.values, strict=True)))
+        object.__setattr__(self, "records", records)
+
+    def use(self, on: dt.date) -> tuple[Any, ParamUse]:
+        """The value in force on ``on`` and the (shared) record of having used it."""
+        i = bisect.bisect_right(self.dates, on)
+        return (self.values[i - 1] if i else None), self.records[i]
 
     def entry(self, on: dt.date) -> tuple[dt.date | None, Any]:
         """The (effective date, value) in force on ``on``; (None, None) before the first date."""

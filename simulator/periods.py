@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+from functools import lru_cache
+
 from .dates import month_index, month_start
 from .money import fen, mul_div
 from .parameters import Parameter
 from .result import ParamUse, use
+
+
+@lru_cache(maxsize=1024)
+def _change_months(dates: tuple[dt.date, ...]) -> tuple[int, ...]:
+    """The months from whose 1st each dated value applies: a value taking effect mid-month first applies
+    on the 1st of the next month."""
+    return tuple(sorted({month_index(d) + (d.day > 1) for d in dates}))
 
 
 def monthly_by_year(param: Parameter, first: int, last: int, out: dict[int, list[int]], per_year: bool = False
@@ -14,23 +25,28 @@ def monthly_by_year(param: Parameter, first: int, last: int, out: dict[int, list
 
     With ``per_year`` the parameter is a yearly amount and a month is a twelfth of it (rounded to the fen).
 
-    The value in force on the first of each month applies; the range is cut at year ends and at the
-    parameter's change dates, so the cost is a handful of steps per year, not one per month.
+    The value in force on the first of each month applies. The range is walked one stretch of unchanged
+    value at a time and each stretch is then shared out over the calendar years it touches, so the cost
+    is one parameter lookup per change of value, not one per month or per year.
     """
     uses: set[ParamUse] = set()
-    # a value taking effect mid-month first applies on the 1st of the next month
-    changes = sorted({month_index(d) + (d.day > 1) for d in param.dates})
+    changes = _change_months(param.dates)
     m = first
     while m <= last:
-        year_end = (m // 12) * 12 + 11
-        nxt = next((c for c in changes if c > m), None)
-        end = min(last, year_end, nxt - 1 if nxt is not None else last)
+        i = bisect.bisect_right(changes, m)
+        end = last if i == len(changes) else min(last, changes[i] - 1)
         value, u = use(param, month_start(m))
         if value is not None:
             uses.add(u)
-            acc = out.setdefault(m // 12, [0, 0])
             monthly = mul_div(fen(value), 1, 12) if per_year else fen(value)
-            acc[0] += monthly * (end - m + 1)
-            acc[1] += end - m + 1
+            first_year, last_year = m // 12, end // 12
+            for year in range(first_year, last_year + 1):
+                n = (end if year == last_year else year * 12 + 11) - (m if year == first_year else year * 12) + 1
+                acc = out.get(year)
+                if acc is None:
+                    out[year] = [monthly * n, n]
+                else:
+                    acc[0] += monthly * n
+                    acc[1] += n
         m = end + 1
     return uses

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .parameters import Parameter
+from .parameters import Parameter, ParamUse
 
 LINE_IDS = (
     "birth_subsidy", "childcare_subsidy", "tax_deduction", "tax_saved", "maternity_allowance",
@@ -38,38 +38,9 @@ RECEIVED = frozenset({
 _STATUS_RANK = ("unpublished", "local", "assumed", "secondary", "verified")
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # records are shared per value: identity is equality
-class ParamUse:
-    """One parameter value that went into a line: which, in force since when, and from where."""
-
-    name: str
-    effective: dt.date | None
-    value: Any
-    status: str
-    reference: str
-
-    def to_dict(self) -> dict[str, Any]:
-        value = self.value
-        if isinstance(value, tuple | frozenset):
-            value = f"<{len(value)} entries>"
-        return {"name": self.name, "effective": self.effective.isoformat() if self.effective else None,
-                "value": value, "status": self.status, "reference": self.reference}
-
-
-_USES: dict[tuple[int, dt.date | None], tuple[Parameter, ParamUse]] = {}
-
-
 def use(p: Parameter, on: dt.date) -> tuple[Any, ParamUse]:
     """The value of ``p`` on ``on`` and the record of having used it (records are shared, not rebuilt)."""
-    eff, value = p.entry(on)
-    key = (id(p), eff)
-    hit = _USES.get(key)
-    if hit is None or hit[0] is not p:  # identity check: an id can be reused after a pack is dropped
-        hit = (p, ParamUse(p.name, eff, value, p.line_status, p.reference))
-        if len(_USES) > 10_000:
-            _USES.clear()
-        _USES[key] = hit
-    return value, hit[1]
+    return p.use(on)
 
 
 def use_rule(p: Parameter, on: dt.date) -> tuple[Any, ParamUse]:
