@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, wraps
+from functools import cached_property, lru_cache, wraps
 from typing import Any, TypeVar
 
 from .household import Child, Household
@@ -15,10 +15,12 @@ ORDINAL_ZH = {1: "一孩", 2: "二孩", 3: "三孩"}
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=64)
 def ordinal_zh(order: int) -> str:
     return ORDINAL_ZH.get(order, f"第{order}孩")
 
 
+@lru_cache(maxsize=64)
 def ordinal_en(order: int) -> str:
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(order if order < 20 else order % 10, "th")
     return f"{order}{suffix} child"

@@ -142,20 +142,22 @@ def _advice(advice: tuple[tuple[int, str], ...]) -> tuple[str, str]:
 def _saved_text(year, role, claimed, before, after, saved, family_saved, advice, best, runner_up):
     advice_zh, advice_en = _advice(advice)
     if best and runner_up:
-        why_zh = f"最省税的分配：{advice_zh}（次优方案少省{fmt(yuan(runner_up))}元）。"
-        why_en = f"Best split: {advice_en} (the next best saves {fmt(yuan(runner_up))} yuan less)."
+        less = fmt(yuan(runner_up))
+        why_zh = f"最省税的分配：{advice_zh}（次优方案少省{less}元）。"
+        why_en = f"Best split: {advice_en} (the next best saves {less} yuan less)."
     elif best:
         why_zh, why_en = f"最省税的分配：{advice_zh}（另有分配省税相同）。", \
             f"Best split: {advice_en} (another split saves the same)."
     else:
         why_zh, why_en = f"按所选方式：{advice_zh}。", f"As chosen: {advice_en}."
     role_zh = "母亲" if role == "mother" else "父亲"
-    return (f"{year}年{role_zh}扣除子女相关费用{fmt(yuan(claimed))}元，个税由{fmt(yuan(before))}元降至"
-            f"{fmt(yuan(after))}元，少缴{fmt(yuan(saved))}元（家庭合计{fmt(yuan(family_saved))}元）。{why_zh}"
+    claimed_, before_, after_, saved_, family_ = (fmt(yuan(x)) for x in (claimed, before, after, saved, family_saved))
+    return (f"{year}年{role_zh}扣除子女相关费用{claimed_}元，个税由{before_}元降至"
+            f"{after_}元，少缴{saved_}元（家庭合计{family_}元）。{why_zh}"
             "措施第3条提出的二孩、三孩差异化个税政策尚无公布的具体规定，未计入。",
-            f"{year}: the {role} deducts {fmt(yuan(claimed))} yuan for the children; income tax falls from "
-            f"{fmt(yuan(before))} to {fmt(yuan(after))} yuan, saving {fmt(yuan(saved))} "
-            f"(family: {fmt(yuan(family_saved))}). {why_en} No rule for the different treatment of 2nd and 3rd "
+            f"{year}: the {role} deducts {claimed_} yuan for the children; income tax falls from "
+            f"{before_} to {after_} yuan, saving {saved_} "
+            f"(family: {family_}). {why_en} No rule for the different treatment of 2nd and 3rd "
             "children that measure §3 asks for has been published, so none is counted.")
 
 
@@ -219,12 +221,18 @@ def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, rol
 
 
 def _deduction_text(order: int, cy: ChildYear, year: int, split: str, part: int) -> tuple[str, str]:
-    parts_zh, parts_en = [], []
+    this = fmt(yuan(part))
     if cy.infant_months:
-        parts_zh.append(f"婴幼儿照护{cy.infant_months}个月共{fmt(yuan(cy.infant_fen))}元")
-        parts_en.append(f"infant care {cy.infant_months} months, {fmt(yuan(cy.infant_fen))} yuan")
-    if cy.education_months:
-        parts_zh.append(f"子女教育{cy.education_months}个月共{fmt(yuan(cy.education_fen))}元")
-        parts_en.append(f"children's education {cy.education_months} months, {fmt(yuan(cy.education_fen))} yuan")
-    return (f"{ordinal_zh(order)}{year}年：{'，'.join(parts_zh)}；{SPLIT_ZH[split]}，本行{fmt(yuan(part))}元。",
-            f"{ordinal_en(order)}, {year}: {'; '.join(parts_en)}; {SPLIT_EN[split]}, this line {fmt(yuan(part))} yuan.")
+        infant = fmt(yuan(cy.infant_fen))
+        zh = f"婴幼儿照护{cy.infant_months}个月共{infant}元"
+        en = f"infant care {cy.infant_months} months, {infant} yuan"
+        if cy.education_months:
+            edu = fmt(yuan(cy.education_fen))
+            zh += f"，子女教育{cy.education_months}个月共{edu}元"
+            en += f"; children's education {cy.education_months} months, {edu} yuan"
+    else:
+        edu = fmt(yuan(cy.education_fen))
+        zh = f"子女教育{cy.education_months}个月共{edu}元"
+        en = f"children's education {cy.education_months} months, {edu} yuan"
+    return (f"{ordinal_zh(order)}{year}年：{zh}；{SPLIT_ZH[split]}，本行{this}元。",
+            f"{ordinal_en(order)}, {year}: {en}; {SPLIT_EN[split]}, this line {this} yuan.")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .parameters import Parameter, ParamUse
@@ -28,6 +28,7 @@ CATEGORY = {
     "entitlement": "services",
 }
 CATEGORIES = ("cash", "tax", "leave", "housing", "training_fees", "services")
+MONEY_CATEGORIES = tuple(c for c in CATEGORIES if c not in ("leave", "services"))  # the timeline's yuan
 # Lines whose yuan are money in the family's hand (grants, allowances, fees it no longer pays).
 RECEIVED = frozenset({
     "birth_subsidy", "childcare_subsidy", "maternity_allowance", "home_purchase_subsidy",
@@ -72,7 +73,7 @@ class Line:
     @property
     def status(self) -> str:
         if not self._status:
-            self._status = line_status(self.uses, self.amount, self.unit)
+            self._status = _status_of(self.uses, self.amount is None and self.unit != "entitlement")
         return self._status
 
     @property
@@ -95,16 +96,16 @@ class Line:
     @property
     def flags(self) -> list[str]:
         """Every non-verified status among the line's inputs, worst first (one badge each)."""
-        seen = {u.status for u in self.uses}
-        seen.add(self.status)
-        seen.discard("verified")
-        return [s for s in _STATUS_RANK if s in seen] if seen else []
+        return list(_flags_of(self.uses, self.status))
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
+        if callable(self.zh):
+            self.zh, self.en = self.zh()
+        status = self.status
         d = {"id": self.id, "child": self.child, "parent": self.parent, "year": self.year,
              "amount": self.amount, "unit": self.unit, "payers": self.payers, "source": self.source,
-             "status": self.status, "explanation": self.explanation, "category": CATEGORY[self.id],
-             "flags": self.flags}
+             "status": status, "explanation": {"zh": self.zh, "en": self.en}, "category": CATEGORY[self.id],
+             "flags": _flags_of(self.uses, status)}
         if parameters:
             d["parameters"] = [u.to_dict() for u in self.uses]
         if self.measure:
@@ -113,14 +114,25 @@ class Line:
         return d
 
 
-def line_status(uses: tuple[ParamUse, ...], amount: float | None, unit: str) -> str:
+# Lines share their tuples of parameter records (every tax line of a child's school years has the same
+# one), so a line's badge and flags are looked up, not worked out again for each of a batch's lines.
+@lru_cache(maxsize=4096)
+def _status_of(uses: tuple[ParamUse, ...], unknown_amount: bool) -> str:
     statuses = {u.status for u in uses}
-    if amount is None and unit != "entitlement":
+    if unknown_amount:
         statuses.add("unpublished")
     for s in _STATUS_RANK:
         if s in statuses:
             return s
     return "verified"
+
+
+@lru_cache(maxsize=4096)
+def _flags_of(uses: tuple[ParamUse, ...], status: str) -> tuple[str, ...]:
+    seen = {u.status for u in uses}
+    seen.add(status)
+    seen.discard("verified")
+    return tuple(s for s in _STATUS_RANK if s in seen)
 
 
 @dataclass(slots=True)
@@ -164,22 +176,29 @@ class Result:
         """Year by year: money by category (yuan lines only) and leave days per parent."""
         if self.first_year is None:
             return []
-        money: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        days: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        money: dict[int, dict[str, float]] = {}
+        days: dict[int, dict[str, int]] = {}
         for ln in self.lines:
             if ln.amount is None:
                 continue
             if ln.unit == "yuan":
-                money[ln.year][ln.category] += ln.amount
+                by_cat = money.get(ln.year)
+                if by_cat is None:
+                    by_cat = money[ln.year] = dict.fromkeys(MONEY_CATEGORIES, 0.0)
+                by_cat[CATEGORY[ln.id]] += ln.amount
             elif ln.unit == "days" and ln.parent:
-                days[ln.year][ln.parent] += int(ln.amount)
+                by_parent = days.get(ln.year)
+                if by_parent is None:
+                    by_parent = days[ln.year] = {"mother": 0, "father": 0}
+                by_parent[ln.parent] += int(ln.amount)
         rows, cumulative = [], 0.0
         for year in range(self.first_year, self.last_year + 1):
-            by_cat = {c: round(money[year].get(c, 0.0), 2) for c in CATEGORIES if c not in ("leave", "services")}
+            sums = money.get(year)
+            by_cat = {c: round(v, 2) for c, v in sums.items()} if sums else dict.fromkeys(MONEY_CATEGORIES, 0.0)
             total = round(sum(by_cat.values()), 2)
             cumulative = round(cumulative + total, 2)
             rows.append({"year": year, "money": by_cat, "total": total, "cumulative": cumulative,
-                         "leave_days": {"mother": days[year].get("mother", 0), "father": days[year].get("father", 0)}})
+                         "leave_days": days.get(year) or {"mother": 0, "father": 0}})
         return rows
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
