@@ -143,6 +143,7 @@ class Result:
     first_year: int | None
     last_year: int | None
     local_parameters: list[str] = field(default_factory=list)
+    _timeline: list[dict[str, Any]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def select(self, line_id: str) -> list[Line]:
         return [ln for ln in self.lines if ln.id == line_id]
@@ -173,7 +174,14 @@ class Result:
                 "amounts_to_enter": unknown}
 
     def timeline(self) -> list[dict[str, Any]]:
-        """Year by year: money by category (yuan lines only) and leave days per parent."""
+        """Year by year: money by category (yuan lines only) and leave days per parent.
+
+        Worked out once per result (the table, chart and comparison all read it); treat it as read-only."""
+        if self._timeline is None:
+            self._timeline = self._make_timeline()
+        return self._timeline
+
+    def _make_timeline(self) -> list[dict[str, Any]]:
         if self.first_year is None:
             return []
         money: dict[int, dict[str, float]] = {}

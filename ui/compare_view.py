@@ -103,6 +103,7 @@ class CompareView(QWidget):
         session.comparisonChanged.connect(self._on_comparison_changed)
         session.resultChanged.connect(self._on_result_changed)
         self._shown: tuple | None = None
+        self._stale = False
         self.retranslate()
         self._on_comparison_changed()
 
@@ -120,6 +121,10 @@ class CompareView(QWidget):
         self._on_result_changed()
 
     def _on_result_changed(self) -> None:
+        if self.window().isVisible() and not self.isVisible():  # a tab not showing: catch up when shown
+            self._stale = True
+            return
+        self._stale = False
         a, b = self.session.baseline_result, self.session.result
         key = (id(a), id(b))
         if key == self._shown:
@@ -130,6 +135,11 @@ class CompareView(QWidget):
         _fit(self.lines_view, 0)
         _fit(self.years_view, len(YearDiffModel.COLUMNS) - 1)
         self._update_summary()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._on_result_changed()
 
     def _update_summary(self) -> None:
         a, b = self.session.baseline_result, self.session.result

@@ -4,7 +4,7 @@ the explanation panel can show why."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from ui.i18n import tr
 from ui.result_model import COLUMNS, STATUS_ROLE, ResultTreeModel, line_key
 from ui.session import Session
 
+REFIT_PAUSE_MS = 400  # a pause in typing: milliseconds, a UI timing, not a policy figure
 BADGE_COLOURS = {  # background, text
     "assumed": ("#fff1c2", "#6d4c00"),
     "unpublished": ("#dceeff", "#0d3c78"),
@@ -99,6 +100,12 @@ class ResultsTable(QWidget):
         self._selected_key: tuple | None = None
         self._fitted_shape: int | None = None
         self._natural: dict[int, int] = {}
+        # Measuring every cell takes tens of milliseconds: when lines come or go while a person types, the
+        # columns are measured again once they pause, not in the middle of a keystroke.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_PAUSE_MS)
+        self._refit.timeout.connect(self._fit_columns)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         session.resultChanged.connect(self._on_result_changed)
         self.retranslate()
@@ -111,11 +118,16 @@ class ResultsTable(QWidget):
             return
         key = self._selected_key
         shape = len(result.lines)
-        self.model.set_result(result)
+        if self.model.set_result(result):  # the same rows with new figures: selection and scroll stay as they are
+            index = self.model.index_of(key) if key else None
+            self.lineSelected.emit(self.model.line(index) if index is not None and index.isValid() else None)
+            return
         self.view.expandAll()
-        if shape != self._fitted_shape:  # measuring every cell is slow; redo it only when lines come or go
+        if self._fitted_shape is None or not self._natural:  # the first result: measure before it is shown
             self._fit_columns()
-            self._fitted_shape = shape
+        elif shape != self._fitted_shape:  # lines came or went: measure again when the typing pauses
+            self._refit.start()
+        self._fitted_shape = shape
         index = self.model.index_of(key) if key else self._first_money_line()
         if index is not None and index.isValid():
             self.view.setCurrentIndex(index)
@@ -148,6 +160,7 @@ class ResultsTable(QWidget):
 
     def _fit_columns(self) -> None:
         """Measure every column's natural width (slow: done when lines come or go, or the text size changes)."""
+        self._refit.stop()
         self._natural = {}
         for col in range(len(COLUMNS)):
             self._natural[col] = self.view.sizeHintForColumn(col)
