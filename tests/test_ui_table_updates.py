@@ -69,7 +69,8 @@ def test_lines_that_come_or_go_reset_the_table_and_the_columns_are_measured_once
 
 
 def test_every_cell_answers_the_same_whether_asked_role_by_role_or_all_at_once(window):
-    """multiData (how Qt's delegate asks when painting) and data (how everything else asks) agree."""
+    """multiData (how Qt's delegate asks when painting) and data (how everything else asks) agree, also when
+    the same role-data objects are handed in cell after cell, as Qt's item delegate does."""
     from PySide6.QtCore import QModelRoleData
 
     model = window.results.model
@@ -77,8 +78,8 @@ def test_every_cell_answers_the_same_whether_asked_role_by_role_or_all_at_once(w
     cells = tops + [model.index(r, c, model.index(g, 0)) for g in range(model.rowCount())
                     for r in range(model.rowCount(model.index(g, 0))) for c in range(len(COLUMNS))]
     assert len(cells) > 6 * len(window.session.result.lines)
-    for index in cells:
-        asked = [QModelRoleData(int(role)) for role in ROLES]
+    asked = [QModelRoleData(int(role)) for role in ROLES]  # reused, like the delegate's own
+    for index in cells + cells[::-1] + [QModelIndex()]:
         model.multiData(index, asked)
         for role, answer in zip(ROLES, asked, strict=True):
             expected = model.data(index, role)

@@ -186,6 +186,8 @@ class ResultTreeModel(QAbstractItemModel):
         """Every role a painted cell needs, in one call: Qt 6's item delegate asks this way, and one trip into
         Python per cell instead of seven makes the table's repaint after each keystroke about half as long."""
         if not index.isValid():
+            for i in range(len(roleDataSpan)):
+                roleDataSpan[i].clearData()
             return
         category = index.internalId() == 0
         line = None if category else self.line(index)
@@ -193,10 +195,13 @@ class ResultTreeModel(QAbstractItemModel):
         for i in range(len(roleDataSpan)):
             item = roleDataSpan[i]
             role = item.role()
+            value = None
             if role in _ROLES:
                 value = self._category_data(index, role) if category else self._line_data(line, col, role)
-                if value is not None:
-                    item.setData(value)
+            if value is None:
+                item.clearData()  # the delegate reuses its span from cell to cell: leave nothing of the last one
+            else:
+                item.setData(value)
 
     def _line_data(self, line: Line, col: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
