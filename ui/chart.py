@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
@@ -35,6 +36,8 @@ SERIES = {"money": ("cash", "tax", "housing", "training_fees"), "leave": ("mothe
 COLOURS = {"cash": "#4e79a7", "tax": "#f28e2b", "housing": "#59a14f", "training_fees": "#b07aa1",
            "mother": "#e15759", "father": "#4e79a7"}
 CUMULATIVE_COLOUR = "#333333"
+Y_MARGIN = 1.08  # room above the tallest bar: a drawing margin, not a policy figure
+Y_KEEP_FILL = 0.5  # the live chart keeps its value range while the data fill at least this share of it
 Timeline = list[dict[str, Any]]
 
 
@@ -78,9 +81,13 @@ def _series(timeline: Timeline, years: tuple[int, ...], view: str) -> tuple[dict
 class _Plot:
     """The artists of one figure and how to update them; shared by the window's chart and the handout's PNG."""
 
-    def __init__(self, figure: Figure, lang: Callable[[], str]):
+    def __init__(self, figure: Figure, lang: Callable[[], str], live: bool = False):
+        """``live``: the window's chart, redrawn as a person types. Its bars and running totals are then
+        animated artists (drawn over a saved background, matplotlib's blitting) and its value axes keep
+        their range while the new figures fit it (see ``_limit``); the handout's picture is drawn once, whole."""
         self.family = matplotlib_family()
-        self.figure, self.lang = figure, lang
+        self.figure, self.lang, self.live = figure, lang, live
+        self.limits_changed = True  # by the last show(): the axes must be drawn again, not only the bars
         self.ax = figure.add_subplot()
         self.ax2 = self.ax.twinx()
         self.view = "money"
@@ -114,10 +121,11 @@ class _Plot:
             return False
         years = _year_span(timelines)
         shape = (self.view, years, len(timelines))
-        if shape != self._shape:
+        self.limits_changed = shape != self._shape
+        if self.limits_changed:
             self._build(years, len(timelines))
             self._shape = shape
-        self._update(timelines)
+        self.limits_changed |= self._update(timelines)
         self.timelines = timelines
         self._shown = (self.view, timelines)
         return True
@@ -148,11 +156,11 @@ class _Plot:
             for k in SERIES[self.view]:
                 style = ({"color": COLOURS[k], "linewidth": 0} if s == 0 else
                          {"facecolor": to_rgba(COLOURS[k], 0.3), "edgecolor": COLOURS[k], "linewidth": 0.8})
-                group[k] = self.ax.bar(x + offset, zeros, width, bottom=zeros, **style)
+                group[k] = self.ax.bar(x + offset, zeros, width, bottom=zeros, animated=self.live, **style)
             self.bars.append(group)
             if money:
                 (line,) = self.ax2.plot(x, zeros, color=CUMULATIVE_COLOUR, linewidth=1.8,
-                                        linestyle="-" if s == 0 else "--")
+                                        linestyle="-" if s == 0 else "--", animated=self.live)
                 self.cumulative.append(line)
         self.ax.set_xlim(x[0] - 0.6, x[-1] + 0.6)
         self._build_legend(n)
@@ -175,9 +183,10 @@ class _Plot:
                                          prop={"size": "small", **({"family": self.family} if self.family else {})})
         self.retranslate()
 
-    def _update(self, timelines: list[Timeline]) -> None:
+    def _update(self, timelines: list[Timeline]) -> bool:
+        """New heights for the same artists; True if an axis range changed (so more than the bars must be drawn)."""
         if not self.years:
-            return
+            return False
         top = cumulative_top = 0.0
         for s, timeline in enumerate(timelines):
             values, cumulative = _series(timeline, self.years, self.view)
@@ -192,9 +201,30 @@ class _Plot:
             if self.cumulative:
                 self.cumulative[s].set_ydata(cumulative)
                 cumulative_top = max(cumulative_top, float(cumulative.max(initial=0.0)))
-        self.ax.set_ylim(0, top * 1.08 or 1.0)
+        changed = self._limit(self.ax, top)
         if self.cumulative:
-            self.ax2.set_ylim(0, cumulative_top * 1.08 or 1.0)
+            changed |= self._limit(self.ax2, cumulative_top)
+        return changed
+
+    def _limit(self, ax, top: float) -> bool:
+        """Set the value axis to 0 .. ``top`` plus a margin; True if its range changed.
+
+        The live chart keeps its range while the new top still fills at least half of it, so a typed figure
+        usually moves only the bars and lines, which are then drawn over the saved axes in a few milliseconds
+        instead of the whole figure in fifty. A top beyond the range, or below half of it, sets it afresh."""
+        wanted = top * Y_MARGIN or 1.0
+        current = ax.get_ylim()[1]
+        if self.live and not self.limits_changed and top <= current and wanted >= current * Y_KEEP_FILL:
+            return False
+        if wanted == current:
+            return False
+        ax.set_ylim(0, wanted)
+        return True
+
+    def dynamic_artists(self) -> list:
+        """What changes with the figures: every bar, then the running totals (drawn over the bars)."""
+        return [rect for group in self.bars for container in group.values() for rect in container.patches] + \
+            list(self.cumulative)
 
     def _name(self, key: str) -> str:
         text = tr(key, self.lang())
@@ -231,20 +261,32 @@ class _Plot:
 
 
 class LifetimeChart(QWidget):
-    """The chart in the window: ``set_results(a)`` or ``set_results(a, b)`` while comparing."""
+    """The chart in the window: ``set_results(a)`` or ``set_results(a, b)`` while comparing.
+
+    A change of figures that keeps the axes is drawn by blitting: the figure without its bars and lines is
+    saved after each full draw, and an update restores it, draws the bars and lines over it and repaints
+    that. Anything else (new years, a new axis range, another view or language, a resize) draws it whole.
+    ``painted`` is emitted when new figures are on the canvas either way."""
+
+    painted = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.figure = Figure(layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(200)
-        self._plot = _Plot(self.figure, language)
+        self._plot = _Plot(self.figure, language, live=True)
+        self._background = None  # the figure as last drawn whole, without its animated artists
+        self._background_size: list[float] | None = None
+        self._full_draw_pending = False
+        self.blits = self.full_draws = 0  # how updates were drawn (the benchmark reports them)
         self._hover_year: int | None = None
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
 
     # The artists, for whoever needs to look at what is drawn (tests, the benchmark).
     @property
@@ -275,15 +317,44 @@ class LifetimeChart(QWidget):
 
     def retranslate(self) -> None:
         self._plot.retranslate()
-        self.canvas.draw_idle()
+        self._draw_whole()
 
     def tooltip_text(self, year: int) -> str | None:
         return self._plot.tooltip_text(year)
 
     def _changed(self, changed: bool) -> None:
-        if changed:
-            self._hover_year = None
-            self.canvas.draw_idle()
+        if not changed:
+            return
+        self._hover_year = None
+        if (self._plot.limits_changed or self._background is None or self._full_draw_pending
+                or self._background_size != self.figure.bbox.size.tolist()):  # resized since: draw it whole
+            self._draw_whole()
+        else:
+            self._blit()
+
+    def _draw_whole(self) -> None:
+        self._full_draw_pending = True
+        self.canvas.draw_idle()
+
+    def _on_draw(self, _event) -> None:
+        """After every whole draw (ours, a resize's, anyone's): save it as the background, then add the bars."""
+        self._full_draw_pending = False
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._background_size = self.figure.bbox.size.tolist()
+        self._draw_dynamic()
+        self.full_draws += 1
+        self.painted.emit()
+
+    def _blit(self) -> None:
+        self.canvas.restore_region(self._background)
+        self._draw_dynamic()
+        self.canvas.blit(self.figure.bbox)
+        self.blits += 1
+        self.painted.emit()
+
+    def _draw_dynamic(self) -> None:
+        for artist in self._plot.dynamic_artists():
+            artist.axes.draw_artist(artist)
 
     def _on_motion(self, event) -> None:
         if event.inaxes is None or event.xdata is None:
