@@ -118,6 +118,7 @@ def test_figures_that_shrink_below_half_the_axis_set_it_afresh(chart, household)
     low = with_father_salary(household, 3000)  # hardly any tax to save: the running total falls far
     chart.set_results(low)
     assert chart._plot.limits_changed
+    assert chart._background is None  # the old picture is dropped at once, not kept until the next draw
     top = max(row["cumulative"] for row in low.timeline())
     assert top < high * 0.5
     assert chart._plot.ax2.get_ylim()[1] == pytest.approx(top * 1.08)

@@ -334,6 +334,7 @@ class LifetimeChart(QWidget):
 
     def _draw_whole(self) -> None:
         self._full_draw_pending = True
+        self._background = None  # stale from now on (and a kiosk's reset leaves no picture of the last family)
         self.canvas.draw_idle()
 
     def _on_draw(self, _event) -> None:
