@@ -5,6 +5,9 @@
 The household: three children (2024, 2026, 2028 births, education to 22: 2024–2050), both parents taxed,
 'best' split, provident-fund loan with a known ceiling. Batch = parse one JSON line, simulate, write one JSON
 line, as `python -m simulator simulate --batch` does.
+
+Then the same two measures over a mix of families (seeded random: 0–4 children born 2010–2031, twins, every
+area, job, insurance and split), so the figures are not only those of one household shape.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import argparse
 import io
 import json
 import os
+import random
 import statistics
 import sys
 import time
@@ -36,11 +40,45 @@ CASE = {
 }
 
 
-def per_household(n: int) -> list[float]:
+def bench_cases(n: int) -> list[dict]:
+    # vary the salary: no cross-run caching
+    return [dict(CASE, mother=dict(CASE["mother"], monthly_salary=8000 + i % 500)) for i in range(n)]
+
+
+def mixed_cases(n: int, seed: int = 1) -> list[dict]:
+    rng = random.Random(seed)
+    areas = ("longzihu", "bengshan", "yuhui", "huaishang", "huaiyuan", "wuhe", "guzhen", "outside")
+
+    def parent() -> dict:
+        salary = rng.choice((0, 3000, 5500, 8000, 12000, 20000, 35000))
+        return {"employer": rng.choice(("state_organ", "public_institution", "soe", "private", "flexible", "none")),
+                "insurance": rng.choice(("employee", "flexible_employee", "resident", "none")),
+                "monthly_salary": salary, "monthly_contributions": round(salary * rng.choice((0, 0.1, 0.22)), 2),
+                "other_annual_deductions": rng.choice((0, 12000, 36000)),
+                "employer_avg_monthly_wage": rng.choice((None, 6000, 9000))}
+
+    cases = []
+    for _ in range(n):
+        children = []
+        for _ in range(rng.choice((0, 1, 2, 2, 3, 3, 4))):
+            child = {"birth_date": f"{rng.randint(2010, 2031)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                     "difficult_birth": rng.random() < 0.3}
+            children.append(child)
+            if rng.random() < 0.05:
+                children.append(dict(child))  # twins
+        cases.append({"schema_version": 1, "hukou_area": rng.choice(areas), "as_of": "2026-11-28",
+                      "tax_split": rng.choice(("best", "best", "mother", "father", "half")),
+                      "mother": parent(), "father": parent() if rng.random() < 0.9 else None, "children": children,
+                      "housing": {"first_provident_fund_loan": rng.random() < 0.5,
+                                  "provident_fund_loan_ceiling": rng.choice((None, 300000, 600000)),
+                                  "loan_years": rng.choice((10, 20, 30))}})
+    return cases
+
+
+def per_household(cases: list[dict]) -> list[float]:
     params = default_parameters()
     times = []
-    for i in range(n):
-        case = dict(CASE, mother=dict(CASE["mother"], monthly_salary=8000 + i % 500))  # vary: no cross-run caching
+    for case in cases:
         hh = parse_case(case)
         t = time.perf_counter()
         simulate(hh, params)
@@ -48,11 +86,11 @@ def per_household(n: int) -> list[float]:
     return times
 
 
-def batch(n: int, detail: bool) -> float:
+def batch(cases: list[dict], detail: bool) -> float:
+    n = len(cases)
     path = Path(os.environ.get("TMPDIR", "/tmp")) / "bench_engine_cases.jsonl"
     with path.open("w", encoding="utf-8") as f:
-        for i in range(n):
-            case = dict(CASE, mother=dict(CASE["mother"], monthly_salary=8000 + i % 500))
+        for case in cases:
             f.write(json.dumps(case) + "\n")
     args = ["simulate", "--batch", str(path)] + (["--detail"] if detail else [])
     result_path = path.with_suffix(".out.jsonl")
@@ -78,12 +116,22 @@ def main() -> None:
     r = simulate(parse_case(CASE), params)
     print(f"household: 3 children, years {r.first_year}-{r.last_year} ({r.last_year - r.first_year + 1}), "
           f"{len(r.lines)} lines, best split")
-    per_household(200)  # warm up
-    ts = sorted(per_household(n))
+    per_household(bench_cases(200))  # warm up
+    report(bench_cases(n))
+    mixed = mixed_cases(n)
+    lines = [len(simulate(parse_case(c), params).lines) for c in mixed[:200]]
+    print(f"mixed families (seeded random, n={n}): {statistics.fmean(lines):.0f} lines on average, "
+          f"{max(lines)} at most")
+    report(mixed)
+
+
+def report(cases: list[dict]) -> None:
+    n = len(cases)
+    ts = sorted(per_household(cases))
     print(f"simulate() per household: mean {statistics.fmean(ts) * 1e3:.3f} ms, "
           f"p50 {ts[len(ts) // 2] * 1e3:.3f} ms, p95 {ts[int(len(ts) * 0.95)] * 1e3:.3f} ms  (n={n})")
     for detail in (False, True):
-        secs = batch(n, detail)
+        secs = batch(cases, detail)
         print(f"batch{' --detail' if detail else ''}: {n} households in {secs:.2f} s = "
               f"{secs / n * 1e3:.3f} ms per household, {n / secs:.0f} households/s (parse + simulate + JSON line)")
 
