@@ -30,11 +30,15 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when lib
 
 
 class ParameterError(ValueError):
-    """A policy file is malformed; ``problems`` has one line per fault, naming the file and key."""
+    """A policy file is malformed; ``problems`` has one line per fault, naming the file and key.
 
-    def __init__(self, problems: list[str]):
+    ``in_language`` gives them in Chinese or English where they were said in both (a policy pack's problems);
+    otherwise both are the English ``problems``."""
+
+    def __init__(self, problems: list[str], zh: list[str] | None = None):
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.in_language = {"en": problems, "zh": zh if zh is not None else problems}
 
 
 class _Strict(BaseModel):

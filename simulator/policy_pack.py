@@ -21,41 +21,84 @@ MAX_FILES = 2000
 MAX_BYTES = 20 * 1024 * 1024
 ACTIVE = "active.json"
 
+# What is wrong with a pack, in both languages: a counselor loading it reads the window's language.
+MESSAGES = {
+    "too_many_files": ("数据包内的文件超过 {n} 个", "(pack): more than {n} files"),
+    "unsafe_path": ("{file}：路径不安全（会写到数据包以外）", "(pack): {file}: unsafe path"),
+    "symlink": ("{file}：数据包里不允许有符号链接", "(pack): {file}: symbolic links are not allowed"),
+    "not_yaml": ("{file}：数据包里只应有 YAML 参数文件", "(pack): {file}: only YAML parameter files belong in a pack"),
+    "too_large": ("解压后超过 {mb} MB", "(pack): larger than {mb} MB uncompressed"),
+    "sources": ("数据包须在 national/anhui/bengbu 文件夹旁有且只有一个 sources.yaml",
+                "(pack): must contain exactly one sources.yaml beside the national/anhui/bengbu folders"),
+    "missing": ("{name}：数据包缺少这个参数（计算需要它）", "{name}: missing from the pack (the formulas need it)"),
+    "example": ("用这个数据包无法计算示例家庭：{error}", "(pack): the example family cannot be computed with it: {error}"),
+    "not_zip": ("{file}：不是可读取的 zip 文件（{error}）", "(pack): {file}: not a readable zip file ({error})"),
+    "files": ("数据包中的参数文件有误（以下技术细节为英文，请转交数据包的提供方）：",
+              "(pack): faults in its parameter files (technical details, for whoever made the pack):"),
+}
+
+
+class _Problems:
+    """Problems said in both languages, raised together as one ParameterError."""
+
+    def __init__(self) -> None:
+        self.zh: list[str] = []
+        self.en: list[str] = []
+
+    def add(self, key: str, **values: object) -> None:
+        zh, en = MESSAGES[key]
+        self.zh.append(zh.format(**values))
+        self.en.append(en.format(**values))
+
+    def __bool__(self) -> bool:
+        return bool(self.en)
+
+    def error(self) -> ParameterError:
+        return ParameterError(self.en, zh=self.zh)
+
 
 def _safe_members(zf: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], str]:
     """The YAML members and the folder inside the zip that holds sources.yaml; refuse anything unsafe."""
-    problems, members, total = [], [], 0
+    problems, members, total = _Problems(), [], 0
     infos = zf.infolist()
     if len(infos) > MAX_FILES:
-        raise ParameterError([f"(pack): more than {MAX_FILES} files"])
+        problems.add("too_many_files", n=MAX_FILES)
+        raise problems.error()
     for info in infos:
         name = PurePosixPath(info.filename)
         if info.filename.startswith("/") or ".." in name.parts or "\\" in info.filename:
-            problems.append(f"(pack): {info.filename}: unsafe path")
+            problems.add("unsafe_path", file=info.filename)
             continue
         if info.is_dir():
             continue
         if (info.external_attr >> 16) & 0o170000 == 0o120000:
-            problems.append(f"(pack): {info.filename}: symbolic links are not allowed")
+            problems.add("symlink", file=info.filename)
             continue
         if name.suffix not in (".yaml", ".yml", ".md", ".txt"):
-            problems.append(f"(pack): {info.filename}: only YAML parameter files belong in a pack")
+            problems.add("not_yaml", file=info.filename)
             continue
         total += info.file_size
         members.append(info)
     if total > MAX_BYTES:
-        problems.append(f"(pack): larger than {MAX_BYTES // (1024 * 1024)} MB uncompressed")
+        problems.add("too_large", mb=MAX_BYTES // (1024 * 1024))
     roots = [str(PurePosixPath(m.filename).parent) for m in members if PurePosixPath(m.filename).name == "sources.yaml"]
     if len(roots) != 1:
-        problems.append("(pack): must contain exactly one sources.yaml beside the national/anhui/bengbu folders")
+        problems.add("sources")
     if problems:
-        raise ParameterError(problems)
+        raise problems.error()
     return members, roots[0]
 
 
 def check_pack(params: ParameterSet, reference: ParameterSet) -> list[str]:
     """What a loaded pack lacks that the formulas need, and whether it can simulate the example family."""
-    problems = [f"{name}: missing from the pack (the formulas need it)" for name in reference if name not in params]
+    return _check(params, reference).en
+
+
+def _check(params: ParameterSet, reference: ParameterSet) -> _Problems:
+    problems = _Problems()
+    for name in reference:
+        if name not in params:
+            problems.add("missing", name=name)
     if problems:
         return problems
     from .engine import simulate  # late: engine imports this module's neighbours
@@ -63,7 +106,7 @@ def check_pack(params: ParameterSet, reference: ParameterSet) -> list[str]:
     try:
         simulate(load_example(), params)
     except Exception as e:
-        problems.append(f"(pack): the example family cannot be computed with it: {e}")
+        problems.add("example", error=e)
     return problems
 
 
@@ -71,7 +114,9 @@ def _open(zip_path: str | Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(zip_path)
     except (OSError, zipfile.BadZipFile) as e:
-        raise ParameterError([f"(pack): {zip_path}: not a readable zip file ({e})"]) from None
+        problems = _Problems()
+        problems.add("not_zip", file=zip_path, error=e)
+        raise problems.error() from None
 
 
 def _extract_and_check(zip_path: str | Path, into: Path, reference: ParameterSet) -> tuple[ParameterSet, Path]:
@@ -86,10 +131,15 @@ def _extract_and_check(zip_path: str | Path, into: Path, reference: ParameterSet
             with zf.open(m) as src, target.open("wb") as dst:
                 shutil.copyfileobj(src, dst)
     folder = into / root
-    params = load_parameters(folder)
-    problems = check_pack(params, reference)
+    try:
+        params = load_parameters(folder)
+    except ParameterError as e:  # file by file, key by key: technical, for whoever made the pack
+        lead = _Problems()
+        lead.add("files")
+        raise ParameterError(lead.en + e.problems, zh=lead.zh + e.problems) from None
+    problems = _check(params, reference)
     if problems:
-        raise ParameterError(problems)
+        raise problems.error()
     return params, folder
 
 

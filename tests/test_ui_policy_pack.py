@@ -115,30 +115,33 @@ def test_a_valid_newer_pack_is_installed_and_the_results_say_its_date(window, qt
 
 
 # Each builds a pack on the "USB stick" and names what the message must say: the file at fault and why.
-def _not_a_zip(tmp_path: Path) -> tuple[Path, list[str]]:
+def _not_a_zip(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
     path = tmp_path / "usb" / "notes.zip"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("这不是政策数据包", encoding="utf-8")
-    return path, ["notes.zip", "not a readable zip file"]
+    return path, {"zh": ["notes.zip：不是可读取的 zip 文件"], "en": ["notes.zip: not a readable zip file"]}
 
 
-def _missing_parameter(tmp_path: Path) -> tuple[Path, list[str]]:
+def _missing_parameter(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
     pack = make_pack(tmp_path, "missing.zip", lambda folder: (folder / THIRD).unlink())
-    return pack, ["bengbu.birth_subsidy.third_child: missing from the pack"]
+    return pack, {"zh": ["bengbu.birth_subsidy.third_child：数据包缺少这个参数"],
+                  "en": ["bengbu.birth_subsidy.third_child: missing from the pack"]}
 
 
-def _out_of_range(tmp_path: Path) -> tuple[Path, list[str]]:
+def _out_of_range(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
     def change(folder: Path) -> None:
         newer_third_child_subsidy(folder)
         path = folder / THIRD
         path.write_text(path.read_text(encoding="utf-8").replace("2027-01-01: 6000", "2027-01-01: 2000000"),
                         encoding="utf-8")
 
-    return make_pack(tmp_path, "range.zip", change), [f"{THIRD}: values.2027-01-01:", "above the maximum"]
+    technical = [f"{THIRD}: values.2027-01-01:", "above the maximum"]  # file and key, as the pack's maker wrote them
+    return make_pack(tmp_path, "range.zip", change), {"zh": ["数据包中的参数文件有误", *technical],
+                                                      "en": ["faults in its parameter files", *technical]}
 
 
 def _python_tag(tag: str):
-    def build(tmp_path: Path) -> tuple[Path, list[str]]:
+    def build(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
         marker = tmp_path / "pwned"
 
         def change(folder: Path) -> None:
@@ -147,16 +150,17 @@ def _python_tag(tag: str):
             assert first.startswith("description:")
             path.write_text(f"description: {tag.format(marker=marker)}\n{rest}", encoding="utf-8")
 
-        return make_pack(tmp_path, "tagged.zip", change), [f"{SECOND}: not valid YAML"]
+        return make_pack(tmp_path, "tagged.zip", change), {"zh": ["数据包中的参数文件有误", f"{SECOND}: not valid YAML"],
+                                                           "en": [f"{SECOND}: not valid YAML"]}
 
     return build
 
 
 def _escaping_path(arcname: str):
-    def build(tmp_path: Path) -> tuple[Path, list[str]]:
+    def build(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
         name = arcname.format(tmp=tmp_path.as_posix())
         pack = make_pack(tmp_path, "slip.zip", newer_third_child_subsidy, {name: "description: escaped\n"})
-        return pack, [f"{name}: unsafe path"]
+        return pack, {"zh": [f"{name}：路径不安全"], "en": [f"{name}: unsafe path"]}
 
     return build
 
@@ -186,8 +190,9 @@ def test_an_invalid_pack_changes_nothing_and_says_why(window, qtbot, tmp_path, u
     message = window.message_bar.text()
     assert message.startswith(tr("win_pack_invalid", file=pack.name) + "\n")
     assert message.startswith(f"政策数据包 {pack.name} 无效，没有作任何更改：")
-    for reason in reasons:
+    for reason in reasons["zh"]:
         assert reason in message
+    assert "(pack)" not in message and "missing from" not in message  # the pack's own faults said in Chinese
     assert session.params is params and session.result is result and session.result.totals() == totals
     assert window.headline.note.text() == note and "政策数据截至 2027-03-01" in note
     assert snapshot(user_data) == installed  # nothing replaced, no temporary files left
@@ -195,7 +200,10 @@ def test_an_invalid_pack_changes_nothing_and_says_why(window, qtbot, tmp_path, u
     assert not (tmp_path / "pwned").exists()
     assert not list(tmp_path.rglob("escape.yaml"))
     window.set_lang("en")
-    assert window.message_bar.text().startswith(tr("win_pack_invalid", "en", file=pack.name) + "\n")
+    message = window.message_bar.text()
+    assert message.startswith(tr("win_pack_invalid", "en", file=pack.name) + "\n")
+    for reason in reasons["en"]:
+        assert reason in message
 
 
 def test_an_invalid_pack_with_nothing_installed_leaves_the_shipped_pack_in_use(window, qtbot, tmp_path, user_data):
@@ -239,3 +247,25 @@ def test_a_valid_pack_with_a_readme_beside_its_folder_is_installed(window, qtbot
 
     assert window.message_bar.text() == tr("win_pack_loaded", file=pack.name, date=NEW_DATE)
     assert active_date(user_data) == dt.date(2027, 3, 1)
+
+
+@pytest.mark.parametrize(("fault", "zh", "en"), [
+    (OSError(28, "No space left on device"), "读写失败：[Errno 28] No space left on device",
+     "(pack): [Errno 28] No space left on device"),
+    (RuntimeError("unexpected"), "检查时出错：RuntimeError", "(pack): RuntimeError"),
+])
+def test_a_disk_fault_or_an_unexpected_one_while_installing_is_said_in_both_languages(
+        window, qtbot, tmp_path, user_data, monkeypatch, fault, zh, en):
+    import simulator.policy_pack
+
+    def fail(*_args, **_kwargs):
+        raise fault
+
+    monkeypatch.setattr(simulator.policy_pack, "install_pack", fail)
+    params = window.session.params
+    pack = make_pack(tmp_path, "policy-2027-03.zip", newer_third_child_subsidy)
+    load(window, qtbot, pack)
+    assert window.message_bar.text() == tr("win_pack_invalid", file=pack.name) + "\n" + zh
+    window.set_lang("en")
+    assert window.message_bar.text() == tr("win_pack_invalid", "en", file=pack.name) + "\n" + en
+    assert window.session.params is params

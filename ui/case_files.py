@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ui.i18n import language, tr
+from ui.i18n import LANGUAGES, language, tr
 from ui.message_bar import MessageBar
 from ui.session import Session
 
@@ -39,12 +39,13 @@ class _PackInstaller(QObject):
         name = Path(path).name
         try:
             params = install_pack(path, data_dir)
-        except ParameterError as e:
-            self._done.emit(name, None, list(e.problems))
+        except ParameterError as e:  # said in both languages: the window may switch while it shows
+            self._done.emit(name, None, {lang: list(lines) for lang, lines in e.in_language.items()})
         except OSError as e:
-            self._done.emit(name, None, [f"(pack): {e}"])
+            self._done.emit(name, None, {lang: [tr("win_pack_io_error", lang, error=e)] for lang in LANGUAGES})
         except Exception as e:  # a pack must never take the window down; say what kind of fault it was
-            self._done.emit(name, None, [f"(pack): {type(e).__name__}"])
+            self._done.emit(name, None, {lang: [tr("win_pack_check_error", lang, error=type(e).__name__)]
+                                         for lang in LANGUAGES})
         else:
             self._done.emit(name, params, None)
 
@@ -112,7 +113,7 @@ class CaseFiles:
     def _on_pack_finished(self, name: str, params, problems) -> None:
         self.installing = False
         if params is None:
-            self.bar.show_message(lambda: tr("win_pack_invalid", file=name) + "\n" + "\n".join(problems))
+            self.bar.show_message(lambda: tr("win_pack_invalid", file=name) + "\n" + "\n".join(problems[language()]))
             return
         self.session.use_policy(params)
         date = params.pack_date.isoformat()
