@@ -21,6 +21,7 @@ from .result import Line, ParamUse, use, use_rule
 
 SOURCE = "cn-iit; bengbu-2024 §3"
 OPTIONS = ("mother", "father", "half")
+BASIS_POINTS = 10_000  # a rate held as an integer number of basis points: arithmetic, not a policy figure
 SPLIT_ZH = {"mother": "母亲扣除100%", "father": "父亲扣除100%", "half": "父母各扣除50%"}
 SPLIT_EN = {"mother": "mother claims 100%", "father": "father claims 100%", "half": "each parent claims 50%"}
 
@@ -67,7 +68,7 @@ class TaxTable:
     """The bracket schedule of one year in integer form: (upper fen or None, rate in basis points, quick fen)."""
 
     def __init__(self, brackets, basic_fen: int):
-        self.rows = [(None if b.up_to is None else fen(b.up_to), round(b.rate * 10000), fen(b.quick_deduction))
+        self.rows = [(None if b.up_to is None else fen(b.up_to), round(b.rate * BASIS_POINTS), fen(b.quick_deduction))
                      for b in brackets]
         if self.rows[-1][0] is not None:
             raise ValueError("the last tax bracket must be open (up_to: null)")
@@ -78,8 +79,7 @@ class TaxTable:
         if taxable_fen <= 0:
             return 0
         _, bp, quick = self.rows[bisect.bisect_left(self.uppers, taxable_fen)]  # first bracket reaching it
-        # rate in basis points (÷ 10000), + 5000 rounds half up to the fen: arithmetic, not policy
-        tax = (taxable_fen * bp + 5000) // 10000 - quick
+        tax = (taxable_fen * bp + BASIS_POINTS // 2) // BASIS_POINTS - quick  # ÷ rounded half up to the fen
         return tax if tax > 0 else 0
 
 

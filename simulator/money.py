@@ -37,7 +37,7 @@ def share(amount_fen: int, rate: float) -> int:
 
 @lru_cache(maxsize=8192)  # the same few amounts recur in every year's explanation
 def fmt(yuan_amount: float | None) -> str:
-    """2000 → '2,000'; 1234.5 → '1,234.50'."""
+    """Thousands separated, fen only when there are any: 1234 → '1,234'; 1234.5 → '1,234.50'."""
     if yuan_amount is None:
         return "—"
     if yuan_amount == int(yuan_amount):

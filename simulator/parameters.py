@@ -26,6 +26,7 @@ Unit = Literal[
     "yuan", "yuan_per_month", "yuan_per_year", "yuan_per_day", "days", "months", "years", "age",
     "rate", "count", "boolean", "parent", "month_day", "brackets", "date_list",
 ]
+_A_LEAP_YEAR = 2000  # a calendar year with 29 February, to check an 'MM-DD' value: not a policy figure
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is present
 
 
@@ -254,7 +255,7 @@ def _check_value(unit: str, value: Any, meta: Metadata) -> str | None:
         return None if value in ("mother", "father") else "must be 'mother' or 'father'"
     if unit == "month_day":
         try:
-            dt.date(2000, *map(int, str(value).split("-")))  # any leap year: checks MM-DD, 02-29 included
+            dt.date(_A_LEAP_YEAR, *map(int, str(value).split("-")))
         except (TypeError, ValueError):
             return "must be 'MM-DD'"
         return None

@@ -17,8 +17,8 @@ from .caseio import atomic_write_text, load_example
 from .parameters import POLICY_DIR, ParameterError, ParameterSet, load_parameters
 
 # Safety limits on what a zip may unpack to (the shipped pack has ~55 files, ~100 KB), not policy figures.
-MAX_FILES = 2000
-MAX_BYTES = 20 * 1024 * 1024
+MAX_FILES = 2_000  # files in one pack: a safety limit
+MAX_BYTES = 20 * 1024 * 1024  # unpacked size: a safety limit
 ACTIVE = "active.json"
 
 # What is wrong with a pack, in both languages: a counselor loading it reads the window's language.
