@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -85,6 +83,9 @@ def _read_compiled(sources: dict[str, bytes]) -> dict[str, dict[str, str]] | Non
 
 def compile_catalogue(target: Path = COMPILED) -> Path:
     """Write the compiled strings (atomically: a reader never sees half a file)."""
+    import os  # only when compiling: not on the window's start-up path
+    import tempfile
+
     sources = _sources()
     text = json.dumps({"fingerprint": fingerprint(sources), "strings": parse_sources(sources)},
                       ensure_ascii=False, indent=0, sort_keys=True)
