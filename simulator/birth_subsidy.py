@@ -7,7 +7,7 @@ import datetime as dt
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .household import COUNTIES, DISTRICTS, PUBLIC_EMPLOYERS
 from .money import fen, fmt, pct, share, yuan
-from .result import Line, ParamUse, use
+from .result import Line, ParamUse, make_line, use
 
 SOURCE = "bengbu-2024 §4"
 BY_ORDER = {2: "bengbu.birth_subsidy.second_child", 3: "bengbu.birth_subsidy.third_child"}
@@ -25,7 +25,7 @@ def _for_child(case: Case, oc: OrderedChild) -> Line:
     zh_n, en_n = ordinal_zh(n), ordinal_en(n)
 
     def nothing(zh: str, en: str, uses: tuple[ParamUse, ...] = ()) -> Line:
-        return Line("birth_subsidy", year, 0.0, "yuan", SOURCE, zh, en, child=n, uses=uses)
+        return make_line("birth_subsidy", year, 0.0, "yuan", SOURCE, zh, en, child=n, uses=uses)
 
     if n not in BY_ORDER:
         return nothing(f"{zh_n}：本措施只对二孩、三孩给予一次性补助。",
@@ -40,7 +40,7 @@ def _for_child(case: Case, oc: OrderedChild) -> Line:
         return nothing(f"{zh_n}：户口须登记在蚌埠市才能领取（{fmt(amount)}元）。",
                        f"{en_n}: the child's hukou must be registered in Bengbu to receive {fmt(amount)} yuan.", (u,))
     payers, uses, zh_p, en_p = _payers(case, fen(amount), oc.born)
-    return Line("birth_subsidy", year, yuan(fen(amount)), "yuan", SOURCE,
+    return make_line("birth_subsidy", year, yuan(fen(amount)), "yuan", SOURCE,
                 f"{zh_n}生于{oc.born}（{start}起实施），夫妻依法生育且户口在蚌埠，一次性补助{fmt(amount)}元；{zh_p}",
                 f"{en_n} born {oc.born} (measure in force from {start}), born to a married couple with hukou in "
                 f"Bengbu: one-time subsidy of {fmt(amount)} yuan; {en_p}",

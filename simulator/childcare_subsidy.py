@@ -10,7 +10,7 @@ from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import month_index, month_start, year_month
 from .money import fmt, yuan
 from .periods import monthly_by_year
-from .result import Line, use, use_rule
+from .result import Line, make_line, use, use_rule
 
 SOURCE = "cn-2025-childcare"
 
@@ -35,7 +35,7 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
     window_zh = f"出生次月起{months}个月（{from_m}至{to_m}）"
     window_en = f"{months} months from the month after birth ({from_m} to {to_m})"
     if not paid:
-        return [Line("childcare_subsidy", oc.born.year, 0.0, "yuan", SOURCE,
+        return [make_line("childcare_subsidy", oc.born.year, 0.0, "yuan", SOURCE,
                      f"{zh_n}：{window_zh}均早于补贴{start_m}起发放，无补贴。",
                      f"{en_n}: the {window_en} all fall before payments began in {start_m}; nothing is due.",
                      child=n, uses=uses)]
@@ -45,7 +45,7 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
     lines = []
     for year in sorted(paid):
         amount, count = yuan(paid[year][0]), paid[year][1]
-        lines.append(Line(
+        lines.append(make_line(
             "childcare_subsidy", year, amount, "yuan", SOURCE,
             f"{zh_n}{year}年可领{count}个月，共{fmt(amount)}元（{window_zh}，{start_m}起发放{tax_zh}；"
             f"向孩子户籍地申领）。",

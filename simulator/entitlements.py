@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from .case import Case
 from .dates import birthday
 from .household import EMPLOYED
-from .result import Line, use_rule
+from .result import Line, make_line, use_rule
 
 CATALOGUE = Path(__file__).with_name("entitlements.yaml")
 
@@ -48,7 +48,7 @@ def _applicable(case: Case) -> dict[str, bool]:
 
 def entitlements(case: Case) -> list[Line]:
     applies = _applicable(case)
-    return [Line("entitlement", case.today.year, None, "entitlement", f"bengbu-2024 {e.measure}", e.zh, e.en,
+    return [make_line("entitlement", case.today.year, None, "entitlement", f"bengbu-2024 {e.measure}", e.zh, e.en,
                  status="verified", measure=e.measure,
                  department={"zh": e.department_zh, "en": e.department_en})
             for e in catalogue() if applies.get(e.applies, True)]

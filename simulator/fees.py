@@ -9,7 +9,7 @@ import datetime as dt
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import birthday, parse_month_day
 from .money import fmt
-from .result import Line, ParamUse, use, use_rule
+from .result import Line, ParamUse, make_line, use, use_rule
 
 
 def school_entry_year(case: Case, oc: OrderedChild) -> tuple[int, tuple[ParamUse, ...]]:
@@ -37,7 +37,7 @@ def childcare_enrolment_subsidy(case: Case) -> list[Line]:
         if u.effective is None:
             continue  # before the measure: nothing to say
         a_zh, a_en = _amount_text(amount)
-        lines.append(Line(
+        lines.append(make_line(
             "childcare_enrolment_subsidy", when.year, amount, "yuan", "bengbu-2024 §7",
             f"{ordinal_zh(oc.order)}入托（按{age}岁、{when.year}年计）：各县区可以现金或消费券方式对入托家庭给予补助，{a_zh}。",
             f"{ordinal_en(oc.order)} in childcare (placed at age {age}, {when.year}): districts and counties may help "
@@ -61,7 +61,7 @@ def after_school_fee_waiver(case: Case) -> list[Line]:
                 continue
             amount, u = use(case.p("bengbu.after_school.annual_fee"), dt.date(y, 9, 1))
             a_zh, a_en = _amount_text(amount)
-            lines.append(Line(
+            lines.append(make_line(
                 "after_school_fee_waiver", y, amount, "yuan", "bengbu-2024 §9",
                 f"{ordinal_zh(oc.order)}{y}学年（义务教育第{y - entry + 1}年）：鼓励公办学校免除第三个子女课后服务费，{a_zh}。",
                 f"{ordinal_en(oc.order)}, school year {y} (year {y - entry + 1} of compulsory school): public schools "
@@ -78,7 +78,7 @@ def preschool_fee_waiver(case: Case) -> list[Line]:
         waived_p = case.p("national.preschool.final_year_fee_waived")
         waived, u_w = use(waived_p, start)
         if not waived:
-            lines.append(Line(
+            lines.append(make_line(
                 "preschool_fee_waiver", start.year, 0.0, "yuan", "cn-2025-preschool",
                 f"{ordinal_zh(oc.order)}学前最后一年始于{start.year}年秋季，早于{waived_p.dates[0]}起的免费政策。",
                 f"{ordinal_en(oc.order)}: the final preschool year began in autumn {start.year}, before fees were "
@@ -86,7 +86,7 @@ def preschool_fee_waiver(case: Case) -> list[Line]:
             continue
         amount, u = use(case.p("bengbu.preschool.annual_fee"), start)
         a_zh, a_en = _amount_text(amount)
-        lines.append(Line(
+        lines.append(make_line(
             "preschool_fee_waiver", start.year, amount, "yuan", "cn-2025-preschool",
             f"{ordinal_zh(oc.order)}学前最后一年（{start.year}年秋季起）免除公办幼儿园保育教育费，{a_zh}。",
             f"{ordinal_en(oc.order)}: the final preschool year (from autumn {start.year}) is free of public "

@@ -9,7 +9,7 @@ from .case import Case
 from .dates import birthday
 from .household import COUNTIES, DISTRICTS
 from .money import fen, fmt, pct, share, yuan
-from .result import Line, ParamUse, use
+from .result import Line, ParamUse, make_line, use
 
 SOURCE = "bengbu-2024 §5"
 
@@ -41,13 +41,13 @@ def provident_fund(case: Case) -> list[Line]:
     if kids < 2:
         zh = f"{when}申请时家庭子女{kids}个：额度上浮只适用于二孩及以上家庭首次申请公积金贷款。"
         en = f"At the loan on {when} the family has {kids} child(ren): the raise is for families with two or more."
-        return [Line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE, zh, en)]
+        return [make_line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE, zh, en)]
     name = "bengbu.provident_fund.uplift_two_children" if kids == 2 else \
         "bengbu.provident_fund.uplift_three_or_more_children"
     rate, u_rate = use(case.p(name), when)
     if rate is None:
         start = case.p(name).dates[0]
-        return [Line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE,
+        return [make_line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE,
                      f"{when}的贷款早于{start}起实施的额度上浮措施：不适用。",
                      f"A loan on {when} comes before the ceiling raise began on {start}: not eligible.")]
     uses: list[ParamUse] = [u_rate]
@@ -64,10 +64,10 @@ def provident_fund(case: Case) -> list[Line]:
               "请填写本人可贷额度或当地额度后计算。")
         en = (f"{kids} children, first provident-fund loan: ceiling raised {pct(rate)} (assumed). Bengbu's ceiling "
               "is not published; enter the family's or the local ceiling to see the amount.")
-        return [Line("provident_fund_uplift", when.year, None, "loan_yuan", SOURCE, zh, en, uses=tuple(uses)),
-                Line("provident_fund_interest_saved", when.year, None, "yuan", SOURCE, zh, en, uses=tuple(uses))]
+        return [make_line("provident_fund_uplift", when.year, None, "loan_yuan", SOURCE, zh, en, uses=tuple(uses)),
+                make_line("provident_fund_interest_saved", when.year, None, "yuan", SOURCE, zh, en, uses=tuple(uses))]
     extra = yuan(share(fen(ceiling), rate))
-    lines = [Line("provident_fund_uplift", when.year, extra, "loan_yuan", SOURCE,
+    lines = [make_line("provident_fund_uplift", when.year, extra, "loan_yuan", SOURCE,
                   f"{kids}个子女、首次申请公积金贷款：{basis_zh}{fmt(ceiling)}元上浮{pct(rate)}，可多贷{fmt(extra)}元。",
                   f"{kids} children, first provident-fund loan: {basis_en} of {fmt(ceiling)} yuan raised "
                   f"{pct(rate)}: {fmt(extra)} yuan more can be borrowed.",
@@ -76,7 +76,7 @@ def provident_fund(case: Case) -> list[Line]:
     lpr, u_lpr = use(case.p("national.provident_fund.commercial_benchmark_rate"), when)
     months = h.loan_years * 12
     saved = yuan(fen((monthly_payment(extra, lpr, months) - monthly_payment(extra, pf_rate, months)) * months))
-    lines.append(Line(
+    lines.append(make_line(
         "provident_fund_interest_saved", when.year, saved, "yuan", SOURCE,
         f"多贷的{fmt(extra)}元按公积金利率{pct(pf_rate)}而非商业贷款基准（5年期以上LPR）{pct(lpr)}、{h.loan_years}年"
         f"等额本息计，共少付利息{fmt(saved)}元（{when}的利率）。",
@@ -94,17 +94,17 @@ def home_purchase_subsidy(case: Case) -> list[Line]:
     when = loan_date(case)
     param = case.p("bengbu.housing.home_purchase_subsidy")
     if hh.hukou_area not in DISTRICTS and hh.hukou_area not in COUNTIES:
-        return [Line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
+        return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
                      "户籍不在蚌埠市：本项购房补贴不适用。", "Hukou outside Bengbu: this home-purchase subsidy does not apply.")]
     limit, u_age = use(case.p("bengbu.housing.child_age_limit"), when)
     if limit is None:
         start = case.p("bengbu.housing.child_age_limit").dates[0]
-        return [Line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
+        return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
                      f"{when}购房早于{start}起实施的购房支持措施：不适用。",
                      f"A purchase on {when} comes before the home-purchase support began on {start}: not eligible.")]
     eligible = [oc for oc in case.children if oc.order in (2, 3) and oc.born <= when < birthday(oc.born, limit)]
     if not eligible:
-        return [Line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
+        return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
                      f"{when}购房时家中没有未满{limit}周岁的二孩或三孩：不适用。",
                      f"At the purchase on {when} the family has no 2nd or 3rd child under {limit}: not eligible.",
                      uses=(u_age,))]
@@ -122,4 +122,4 @@ def home_purchase_subsidy(case: Case) -> list[Line]:
               f"of {fmt(amount)} yuan (locally entered figure).")
     if hh.hukou_area in COUNTIES:
         amount = None
-    return [Line("home_purchase_subsidy", when.year, amount, "yuan", SOURCE, zh, en, uses=(u_age, u))]
+    return [make_line("home_purchase_subsidy", when.year, amount, "yuan", SOURCE, zh, en, uses=(u_age, u))]

@@ -11,13 +11,13 @@ import bisect
 import datetime as dt
 import math
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import birthday, month_index
 from .money import fen, fmt, yuan
 from .periods import monthly_by_year
-from .result import Line, ParamUse, use, use_rule
+from .result import Line, ParamUse, SharedText, make_line, use, use_rule
 
 SOURCE = "cn-iit; bengbu-2024 §3"
 OPTIONS = ("mother", "father", "half")
@@ -85,19 +85,27 @@ class TaxTable:
 
 def income_tax(case: Case) -> list[Line]:
     hh = case.household
-    by_year: dict[int, list[tuple[OrderedChild, ChildYear, tuple[ParamUse, ...]]]] = {}
+    # Per tax year: the children with a deduction, and each one's total (the split search needs only those).
+    by_year: dict[int, tuple[list[tuple[OrderedChild, ChildYear, tuple[ParamUse, ...]]], list[int]]] = {}
     for oc in case.children:
         years, (infant_uses, edu_uses) = child_deductions(case, oc)
         for year, cy in years.items():
-            if cy.total:
+            total = cy.total
+            if total:
                 uses = (infant_uses if cy.infant_months else ()) + (edu_uses if cy.education_months else ())
-                by_year.setdefault(year, []).append((oc, cy, uses))
+                entry = by_year.get(year)
+                if entry is None:
+                    entry = by_year[year] = ([], [])
+                entry[0].append((oc, cy, uses))
+                entry[1].append(total)
     roles = [r for r, _ in hh.parents()]
     best = hh.tax_split == "best" and len(roles) == 2
     brackets_p = case.p("national.income_tax.brackets")
     basic_p = case.p("national.income_tax.basic_deduction")
     tables: dict[tuple, tuple[TaxTable, dict[str, int]]] = {}
     cache: dict[tuple, tuple] = {}
+    # One sentence per distinct deduction or saving, shared by every year it fits (see SharedText).
+    texts: dict[tuple, SharedText] = {}
     lines: list[Line] = []
     add = lines.append
     for year in sorted(by_year):
@@ -109,27 +117,33 @@ def income_tax(case: Case) -> list[Line]:
             table = TaxTable(brackets, fen(basic))
             tables[tkey] = table, {r: _pre_child_taxable(hh.parent(r), table.basic) for r in roles}
         table, base = tables[tkey]
-        kids = by_year[year]
-        amounts = tuple(cy.total for _, cy, _ in kids)
-        key = (amounts, tkey)
+        kids, totals = by_year[year]
+        key = (tuple(totals), tkey)
         if key not in cache:
-            cache[key] = _choose(amounts, base, table, roles, hh.tax_split)
+            cache[key] = _choose(key[0], base, table, roles, hh.tax_split)
         choice, claimed, saved, before, after, runner_up = cache[key]
         for (oc, cy, uses), split in zip(kids, choice, strict=True):
+            total = cy.total
             for role in roles:
-                part = _portion(cy.total, split, role)
+                part = _portion(total, split, role)
                 if part:
-                    add(Line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE,
-                             partial(_deduction_text, oc.order, cy, year, split, part), "",
+                    tkey_ = (oc.order, cy.infant_fen, cy.infant_months, cy.education_fen, cy.education_months, split, part)
+                    text = texts.get(tkey_)
+                    if text is None:
+                        text = texts[tkey_] = SharedText(_deduction_text, oc.order, cy, split, part)
+                    add(make_line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE, text, "",
                              oc.order, role, None, uses))
-        advice = tuple((oc.order, s) for (oc, _, _), s in zip(kids, choice, strict=True))
-        family_saved = sum(saved.values())
+        orders = tuple(oc.order for oc, _, _ in kids)
         for role in roles:
             if claimed[role]:
-                add(Line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE,
-                         partial(_saved_text, year, role, claimed[role], before[role], after[role],
-                                 saved[role], family_saved, advice, best, runner_up), "",
-                         None, role, None, (u_br, u_basic)))
+                skey = (key, orders, role)
+                text = texts.get(skey)
+                if text is None:
+                    advice = tuple(zip(orders, choice, strict=True))
+                    text = texts[skey] = SharedText(_saved_text, role, claimed[role], before[role], after[role],
+                                                    saved[role], sum(saved.values()), advice, best, runner_up)
+                add(make_line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE, text, "",
+                         None, role, None, tkey))
     return lines
 
 
@@ -139,7 +153,7 @@ def _advice(advice: tuple[tuple[int, str], ...]) -> tuple[str, str]:
             "; ".join(f"{ordinal_en(n)}: {SPLIT_EN[s]}" for n, s in advice))
 
 
-def _saved_text(year, role, claimed, before, after, saved, family_saved, advice, best, runner_up):
+def _saved_text(role, claimed, before, after, saved, family_saved, advice, best, runner_up):
     advice_zh, advice_en = _advice(advice)
     if best and runner_up:
         less = fmt(yuan(runner_up))
@@ -152,10 +166,10 @@ def _saved_text(year, role, claimed, before, after, saved, family_saved, advice,
         why_zh, why_en = f"按所选方式：{advice_zh}。", f"As chosen: {advice_en}."
     role_zh = "母亲" if role == "mother" else "父亲"
     claimed_, before_, after_, saved_, family_ = (fmt(yuan(x)) for x in (claimed, before, after, saved, family_saved))
-    return (f"{year}年{role_zh}扣除子女相关费用{claimed_}元，个税由{before_}元降至"
+    return (f"{role_zh}当年扣除子女相关费用{claimed_}元，个税由{before_}元降至"
             f"{after_}元，少缴{saved_}元（家庭合计{family_}元）。{why_zh}"
             "措施第3条提出的二孩、三孩差异化个税政策尚无公布的具体规定，未计入。",
-            f"{year}: the {role} deducts {claimed_} yuan for the children; income tax falls from "
+            f"The {role} deducts {claimed_} yuan for the children that year; income tax falls from "
             f"{before_} to {after_} yuan, saving {saved_} "
             f"(family: {family_}). {why_en} No rule for the different treatment of 2nd and 3rd "
             "children that measure §3 asks for has been published, so none is counted.")
@@ -220,7 +234,7 @@ def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, rol
             {"mother": before_m, "father": before_f}, {"mother": after_m, "father": after_f}, runner_up)
 
 
-def _deduction_text(order: int, cy: ChildYear, year: int, split: str, part: int) -> tuple[str, str]:
+def _deduction_text(order: int, cy: ChildYear, split: str, part: int) -> tuple[str, str]:
     this = fmt(yuan(part))
     if cy.infant_months:
         infant = fmt(yuan(cy.infant_fen))
@@ -234,5 +248,5 @@ def _deduction_text(order: int, cy: ChildYear, year: int, split: str, part: int)
         edu = fmt(yuan(cy.education_fen))
         zh = f"子女教育{cy.education_months}个月共{edu}元"
         en = f"children's education {cy.education_months} months, {edu} yuan"
-    return (f"{ordinal_zh(order)}{year}年：{zh}；{SPLIT_ZH[split]}，本行{this}元。",
-            f"{ordinal_en(order)}, {year}: {en}; {SPLIT_EN[split]}, this line {this} yuan.")
+    return (f"{ordinal_zh(order)}当年：{zh}；{SPLIT_ZH[split]}，本行{this}元。",
+            f"{ordinal_en(order)}, that year: {en}; {SPLIT_EN[split]}, this line {this} yuan.")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import EMPLOYED, PregnancyLoss
-from .result import Line, ParamUse, use
+from .result import Line, ParamUse, SharedText, make_line, use
 
 SOURCE_MATERNITY = "cn-lp619 Art. 7; ah-pfp; bengbu-2024 §11"
 SOURCE_PATERNITY = "ah-pfp; bengbu-2024 §11"
@@ -150,14 +150,14 @@ def maternity_leave(case: Case) -> list[Line]:
     for birth in case.births:
         ld = maternity_leave_days(case, birth)
         span_zh, span_en = _end_text(ld, birth.date)
-        lines.append(Line("maternity_leave", birth.date.year, float(ld.days), "days", SOURCE_MATERNITY,
+        lines.append(make_line("maternity_leave", birth.date.year, float(ld.days), "days", SOURCE_MATERNITY,
                           f"{birth.date}生育：{ld.zh}{'，' + span_zh if span_zh else ''}。{note_zh}",
                           f"Birth on {birth.date}: {ld.en}{', ' + span_en if span_en else ''}.{note_en}",
                           child=birth.children[0].order, parent="mother", uses=ld.uses))
     for loss in case.household.pregnancy_losses:
         ld = miscarriage_leave_days(case, loss)
         span_zh, span_en = _end_text(ld, loss.date)
-        lines.append(Line("maternity_leave", loss.date.year, float(ld.days), "days", "cn-lp619 Art. 7",
+        lines.append(make_line("maternity_leave", loss.date.year, float(ld.days), "days", "cn-lp619 Art. 7",
                           f"{loss.date}流产（怀孕{loss.months_pregnant}个月）：{ld.zh}"
                           f"{'，' + span_zh if span_zh else ''}。{note_zh}",
                           f"Miscarriage on {loss.date} ({loss.months_pregnant} months pregnant): {ld.en}"
@@ -197,7 +197,7 @@ def paternity_leave(case: Case) -> list[Line]:
         else:
             zh = f"{birth.date}生育：早于安徽护理假现行规定施行，未计。"
             en = f"Birth on {birth.date}: before Anhui's current paternity-leave rule took effect; not counted."
-        lines.append(Line("paternity_leave", birth.date.year, float(days), "days", SOURCE_PATERNITY, zh, en,
+        lines.append(make_line("paternity_leave", birth.date.year, float(days), "days", SOURCE_PATERNITY, zh, en,
                           child=birth.children[0].order, parent="father", uses=tuple(uses)))
     return lines
 
@@ -214,6 +214,7 @@ def parental_leave(case: Case) -> list[Line]:
     last = max(birthday(oc.born, age_p.values[-1]) for oc in case.children).year
     limit_days = {}  # the birthday at which each child stops counting, per age limit in force
     lines = []
+    texts: dict[tuple, SharedText] = {}
     for year in range(first, last + 1):
         dec31, jan1 = dt.date(year, 12, 31), dt.date(year, 1, 1)
         per_year, u_days = use(days_p, dec31)
@@ -229,19 +230,22 @@ def parental_leave(case: Case) -> list[Line]:
         days = per_year * (len(young) if per_child else 1)
         orders = tuple(oc.order for oc in young)
         for role, _ in case.household.parents():
-            lines.append(Line("parental_leave", year, float(days), "days", SOURCE_PARENTAL,
-                              partial(_parental_text, case, role, year, age, days, orders, per_child), "",
-                parent=role, uses=(u_days, u_age, u_pc)))
+            key = (role, age, days, orders, per_child)
+            text = texts.get(key)
+            if text is None:  # the same sentence for every year with the same young children
+                text = texts[key] = SharedText(_parental_text, case, *key)
+            lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
+                              parent=role, uses=(u_days, u_age, u_pc)))
     return lines
 
 
-def _parental_text(case: Case, role: str, year: int, age: int, days: int, orders: tuple[int, ...],
+def _parental_text(case: Case, role: str, age: int, days: int, orders: tuple[int, ...],
                    per_child: bool) -> tuple[str, str]:
     note_zh, note_en = _employer_note(case, role)
     role_zh = "母亲" if role == "mother" else "父亲"
     kids = "、".join(map(str, orders))
-    return (f"{year}年有未满{age}周岁的子女（第{kids}孩）：{role_zh}育儿假{days}天"
+    return (f"当年有未满{age}周岁的子女（第{kids}孩）：{role_zh}育儿假{days}天"
             f"{'（按子女人数计）' if per_child else '（每年每人一份，不按子女人数叠加）'}。{note_zh}",
-            f"{year}: a child under {age} (child {', '.join(map(str, orders))}): "
+            f"A child under {age} that year (child {', '.join(map(str, orders))}): "
             f"{days} days of parental leave for the {role}"
             f"{' (per child)' if per_child else ' (one allowance a year, however many children)'}.{note_en}")

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from .parameters import Parameter, ParamUse
@@ -39,100 +40,136 @@ RECEIVED = frozenset({
 _STATUS_RANK = ("unpublished", "local", "assumed", "secondary", "verified")
 
 
-def use(p: Parameter, on: dt.date) -> tuple[Any, ParamUse]:
-    """The value of ``p`` on ``on`` and the record of having used it (records are shared, not rebuilt)."""
-    return p.use(on)
+# The value of a parameter on a date and the (shared) record of having used it: Parameter.use itself, named
+# here for the formulas.
+use: Callable[[Parameter, dt.date], tuple[Any, ParamUse]] = Parameter.use
 
 
 def use_rule(p: Parameter, on: dt.date) -> tuple[Any, ParamUse]:
     """Like ``use`` for a rule of counting (an age, a number of months) rather than an amount: before the
     parameter's first date the first value applies, since the rule describes how the measure counts."""
-    return use(p, max(on, p.dates[0]))
+    return p.use(max(on, p.dates[0]))
 
 
-class Line:
-    """One benefit line. ``zh`` may be a function returning (zh, en), so text is only formatted when read:
-    a batch of households that never prints explanations never pays for formatting them. The status
-    badge is likewise worked out from the parameters used when first asked for."""
+class SharedText:
+    """A line's (zh, en) text, formatted on first read and then kept: every line the same sentence fits
+    (a child's deduction in each full year, say) holds the same SharedText, so a household formats each
+    distinct sentence once, and never if no one reads it."""
 
-    __slots__ = ("id", "year", "amount", "unit", "source", "zh", "en", "child", "parent", "payers", "uses",
-                 "_status", "measure", "department")
+    __slots__ = ("fn", "args", "value")
 
-    def __init__(self, id: str, year: int, amount: float | None, unit: str, source: str,
-                 zh: str | Callable[[], tuple[str, str]], en: str, child: int | None = None,
-                 parent: str | None = None, payers: dict[str, float] | None = None,
-                 uses: tuple[ParamUse, ...] = (), status: str = "", measure: str | None = None,
-                 department: dict[str, str] | None = None):
-        self.id, self.year, self.amount, self.unit, self.source = id, year, amount, unit, source
-        self.zh, self.en, self.child, self.parent, self.payers = zh, en, child, parent, payers
-        self.uses, self._status, self.measure, self.department = uses, status, measure, department
+    def __init__(self, fn: Callable[..., tuple[str, str]], *args: Any):
+        self.fn, self.args, self.value = fn, args, None
+
+    def explanation(self) -> dict[str, str]:
+        """{"zh": ..., "en": ...}, one dict shared by every line holding this text (read-only)."""
+        if self.value is None:
+            zh, en = self.fn(*self.args)
+            self.value = {"zh": zh, "en": en}
+        return self.value
+
+
+class Line(dict):
+    """One benefit line, made by ``make_line``. The line *is* its JSON record (a dict of exactly the
+    documented keys), read through attributes, so a batch writes lines without copying them into new dicts.
+
+    The explanation may be a SharedText, formatted only when first read: a household that never shows a
+    tax line's explanation never pays for it. Lines are read-only once made; two lines are equal only if
+    they are the same line."""
+
+    __slots__ = ("uses", "_text")
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__
+
+    id = property(itemgetter("id"))
+    year = property(itemgetter("year"))
+    amount = property(itemgetter("amount"))
+    unit = property(itemgetter("unit"))
+    source = property(itemgetter("source"))
+    child = property(itemgetter("child"))
+    parent = property(itemgetter("parent"))
+    payers = property(itemgetter("payers"))
+    status = property(itemgetter("status"))
+    category = property(itemgetter("category"))
+
+    @property
+    def measure(self) -> str | None:
+        return self.get("measure")
+
+    @property
+    def department(self) -> dict[str, str] | None:
+        return self.get("department")
 
     def __repr__(self) -> str:
         return f"Line({self.id!r}, year={self.year}, child={self.child}, parent={self.parent}, amount={self.amount})"
 
-    @property
-    def status(self) -> str:
-        if not self._status:
-            self._status = _status_of(self.uses, self.amount is None and self.unit != "entitlement")
-        return self._status
-
-    @property
-    def category(self) -> str:
-        return CATEGORY[self.id]
-
-    def _resolve(self) -> None:
-        if callable(self.zh):
-            self.zh, self.en = self.zh()
+    def _resolve(self) -> dict[str, str]:
+        if self._text is not None:
+            self["explanation"] = self._text.explanation()
+            self._text = None
+        return self["explanation"]
 
     @property
     def explanation(self) -> dict[str, str]:
-        self._resolve()
-        return {"zh": self.zh, "en": self.en}
+        return dict(self._resolve())
+
+    @property
+    def zh(self) -> str:
+        return self._resolve()["zh"]
+
+    @property
+    def en(self) -> str:
+        return self._resolve()["en"]
 
     def text(self, lang: str) -> str:
-        self._resolve()
-        return self.zh if lang == "zh" else self.en
+        return self._resolve()["zh" if lang == "zh" else "en"]
 
     @property
     def flags(self) -> list[str]:
         """Every non-verified status among the line's inputs, worst first (one badge each)."""
-        return list(_flags_of(self.uses, self.status))
+        return list(self["flags"])
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
-        if callable(self.zh):
-            self.zh, self.en = self.zh()
-        status = self.status
-        d = {"id": self.id, "child": self.child, "parent": self.parent, "year": self.year,
-             "amount": self.amount, "unit": self.unit, "payers": self.payers, "source": self.source,
-             "status": status, "explanation": {"zh": self.zh, "en": self.en}, "category": CATEGORY[self.id],
-             "flags": _flags_of(self.uses, status)}
+        """A plain copy of the record; ``parameters`` adds the trail of parameter values that went in."""
+        self._resolve()
+        d = dict(self)
         if parameters:
             d["parameters"] = [u.to_dict() for u in self.uses]
-        if self.measure:
-            d["measure"] = self.measure
-            d["department"] = self.department
         return d
+
+
+def make_line(id: str, year: int, amount: float | None, unit: str, source: str, zh: str | SharedText, en: str,
+              child: int | None = None, parent: str | None = None, payers: dict[str, float] | None = None,
+              uses: tuple[ParamUse, ...] = (), status: str = "", measure: str | None = None,
+              department: dict[str, str] | None = None) -> Line:
+    """A line: ``status`` is worked out from the parameters in ``uses`` unless given; ``zh``/``en`` are the
+    explanation, or ``zh`` is a SharedText and ``en`` is unused. (A function, not ``Line.__init__``: building
+    the record in one dict display is about half the cost, and a household makes some two hundred lines.)"""
+    status, flags = _badges(uses, amount is None and unit != "entitlement", status)
+    text = zh if type(zh) is SharedText else None
+    ln = Line({"id": id, "child": child, "parent": parent, "year": year, "amount": amount, "unit": unit,
+               "payers": payers, "source": source, "status": status,
+               "explanation": None if text else {"zh": zh, "en": en}, "category": CATEGORY[id], "flags": flags})
+    if measure:
+        ln["measure"], ln["department"] = measure, department
+    ln.uses, ln._text = uses, text
+    return ln
 
 
 # Lines share their tuples of parameter records (every tax line of a child's school years has the same
 # one), so a line's badge and flags are looked up, not worked out again for each of a batch's lines.
 @lru_cache(maxsize=4096)
-def _status_of(uses: tuple[ParamUse, ...], unknown_amount: bool) -> str:
-    statuses = {u.status for u in uses}
-    if unknown_amount:
-        statuses.add("unpublished")
-    for s in _STATUS_RANK:
-        if s in statuses:
-            return s
-    return "verified"
-
-
-@lru_cache(maxsize=4096)
-def _flags_of(uses: tuple[ParamUse, ...], status: str) -> tuple[str, ...]:
+def _badges(uses: tuple[ParamUse, ...], unknown_amount: bool, status: str) -> tuple[str, tuple[str, ...]]:
+    """The line's status badge (the worst status among its inputs, "unpublished" if its amount is unknown,
+    or ``status`` if the formula gave one) and every non-verified status among them, worst first."""
     seen = {u.status for u in uses}
+    if not status:
+        worst = seen | {"unpublished"} if unknown_amount else seen
+        status = next((s for s in _STATUS_RANK if s in worst), "verified")
     seen.add(status)
     seen.discard("verified")
-    return tuple(s for s in _STATUS_RANK if s in seen)
+    return status, tuple(s for s in _STATUS_RANK if s in seen)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .case import Case
 from .dates import birthday
 from .money import fen, fmt, mul_div, yuan
-from .result import Line, use
+from .result import Line, make_line, use
 
 SOURCE = "bengbu-2024 §12"
 
@@ -16,7 +16,7 @@ def training(case: Case) -> list[Line]:
     father = case.household.father
     if father is not None and father.training is not None:
         t = father.training
-        lines.append(Line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
+        lines.append(make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
                           "本项培训补贴面向因生育中断就业的女性，父亲不适用。",
                           "This training support is for women whose employment was interrupted by childbirth; "
                           "the father does not qualify.", parent="father"))
@@ -30,7 +30,7 @@ def training(case: Case) -> list[Line]:
     per_day, u_day = use(case.p("bengbu.training.living_allowance_per_day"), t.start)
     if None in (window, lo, hi, per_day):
         start = case.p("bengbu.training.window_years").dates[0]
-        return [*lines, Line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
+        return [*lines, make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
                              f"{t.start}开始的培训早于{start}起实施的培训补贴措施：不适用。",
                              f"Training from {t.start} comes before the training subsidy began on {start}: not eligible.",
                              parent="mother")]
@@ -40,10 +40,10 @@ def training(case: Case) -> list[Line]:
         last_en = f" (last birth {births[-1]})" if births else " (no birth before the training)"
         zh = f"培训须在生育后{window}年内开始，{t.start}开始的培训不符合{last}。"
         en = f"Training must start within {window} years after a birth; training from {t.start} does not{last_en}."
-        return lines + [Line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE, zh, en, parent="mother",
+        return lines + [make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE, zh, en, parent="mother",
                              uses=(u_win,))]
     course = min(max(t.course_subsidy, lo), hi)
-    lines.append(Line(
+    lines.append(make_line(
         "training_subsidy", t.start.year, yuan(fen(course)), "yuan", SOURCE,
         f"{births[-1]}生育后{window}年内（{t.start}）参加就业技能培训：按课程给予培训补贴{fmt(course)}元"
         f"（标准{fmt(lo)}–{fmt(hi)}元）。",
@@ -51,7 +51,7 @@ def training(case: Case) -> list[Line]:
         f"{fmt(course)} yuan (range {fmt(lo)}–{fmt(hi)}).",
         parent="mother", payers={"employment_fund": yuan(fen(course))}, uses=(u_win, u_lo, u_hi)))
     allowance = yuan(mul_div(fen(per_day), t.days, 1))
-    lines.append(Line(
+    lines.append(make_line(
         "training_allowance", t.start.year, allowance, "yuan", SOURCE,
         f"培训期间生活补助：{t.days}天 × {fmt(per_day)}元 ＝ {fmt(allowance)}元（符合条件的）。",
         f"Living allowance while training, where eligible: {t.days} days × {fmt(per_day)} yuan = {fmt(allowance)} yuan.",

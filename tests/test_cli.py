@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator import default_parameters, load_example, simulate
+from simulator import Household, default_parameters, load_example, simulate
 from simulator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,6 +174,24 @@ def test_batch_writes_one_json_line_per_case_and_reports_bad_lines_without_stopp
     assert "2 case(s) had errors" in captured.err
     # the last case: child born 2025-06-15 → 10,800 of childcare subsidy
     assert sum(ln["amount"] for ln in records[3]["lines"] if ln["id"] == "childcare_subsidy") == 10800
+
+
+LINE_KEYS = {"id", "child", "parent", "year", "amount", "unit", "payers", "source", "status", "explanation",
+             "category", "flags"}
+
+
+@pytest.mark.parametrize("detail", [False, True])
+def test_batch_lines_are_the_librarys_lines_with_every_explanation_written_out(tmp_path, capsys, detail):
+    batch = write(tmp_path, json.dumps(good_case()) + "\n", "cases.jsonl")
+    assert main(["simulate", "--batch", str(batch)] + (["--detail"] if detail else [])) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    expected = simulate(Household.model_validate(good_case())).to_dict(parameters=detail)
+    assert record == json.loads(json.dumps(expected))
+    extra = {"parameters"} if detail else set()
+    for ln in record["lines"]:
+        measure = {"measure", "department"} if ln["id"] == "entitlement" else set()
+        assert set(ln) == LINE_KEYS | extra | measure
+        assert ln["explanation"]["zh"] and ln["explanation"]["en"]
 
 
 def test_batch_of_good_cases_exits_0(tmp_path, capsys):

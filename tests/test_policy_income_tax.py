@@ -268,3 +268,22 @@ def test_no_different_treatment_for_2nd_and_3rd_children_is_modelled_and_the_app
     s3 = [ln for ln in result.select("entitlement") if ln.measure == "§3"]
     assert len(s3) == 1
     assert "not been published" in s3[0].text("en")
+
+
+def test_a_sentence_that_fits_several_years_is_the_same_sentence_and_leaves_the_year_to_the_line():
+    # born 2023-06-15, father alone: 2023 has 7 months of infant care (Jun–Dec, 14,000 yuan); 2024 and
+    # 2025 are whole years (12 × 2,000 = 24,000). The line carries the year; the sentence what went in.
+    result = run(father=salary(10000))
+    whole = "1st child, that year: infant care 12 months, 24,000 yuan; father claims 100%, this line 24,000 yuan."
+    assert text_of(result, 2024) == text_of(result, 2025) == whole
+    assert "infant care 7 months, 14,000 yuan" in text_of(result, 2023)
+    # 10,000 a month: taxable 120,000 − 60,000 = 60,000 → 60,000 × 10% − 2,520 = 3,480;
+    # less 24,000 → 36,000 × 3% = 1,080; saved 2,400
+    (line_2024,) = [ln for ln in result.select("tax_saved") if ln.year == 2024]
+    (line_2025,) = [ln for ln in result.select("tax_saved") if ln.year == 2025]
+    assert line_2024.text("en") == line_2025.text("en")
+    assert line_2024.text("en").startswith("The father deducts 24,000 yuan for the children that year; "
+                                           "income tax falls from 3,480 to 1,080 yuan, saving 2,400 (family: 2,400).")
+    assert line_2024.text("zh").startswith("父亲当年扣除子女相关费用24,000元，个税由3,480元降至1,080元，少缴2,400元")
+    assert not any(str(y) in ln.text(lang) for ln in result.lines if ln.id.startswith("tax_")
+                   for y in range(2020, 2050) for lang in ("zh", "en"))
