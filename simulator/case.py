@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from .household import Child, Household
 from .parameters import ParameterSet
+from .result import SharedText
 
 ORDINAL_ZH = {1: "一孩", 2: "二孩", 3: "三孩"}
 T = TypeVar("T")
@@ -70,6 +71,16 @@ class Case:
         self.children: tuple[OrderedChild, ...] = tuple(children)
         self.births: tuple[Birth, ...] = tuple(Birth(d, tuple(cs)) for d, cs in births)
         self.memo: dict[tuple[Any, int], Any] = {}  # see per_case
+        self.texts: dict[tuple, SharedText] = {}  # see shared_text
+
+    def shared_text(self, fn: Callable[..., tuple[str, str]], *args: Any) -> SharedText:
+        """The one SharedText of ``fn(*args)`` in this case: every line whose sentence is made from the same
+        arguments holds it. The arguments must be hashable and stand for everything the text says."""
+        key = (fn, *args)
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = SharedText(fn, *args)
+        return text
 
     def p(self, name: str):
         return self.params[name]

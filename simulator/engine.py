@@ -40,4 +40,4 @@ def simulate(household: Household, params: ParameterSet | None = None, lang: str
     if years:
         first = min(years) if first is None else min(first, *years)
         last = max(years) if last is None else max(last, *years)
-    return Result(lines, case.today, params.pack_date, first, last, params.local_names())
+    return Result(lines, case.today, params.pack_date, first, last, params.local_names(), list(case.texts.values()))

@@ -17,7 +17,7 @@ from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import birthday, month_index
 from .money import fen, fmt, yuan
 from .periods import monthly_by_year
-from .result import Line, ParamUse, SharedText, make_line, use, use_rule
+from .result import Line, ParamUse, make_line, use, use_rule
 
 SOURCE = "cn-iit; bengbu-2024 §3"
 OPTIONS = ("mother", "father", "half")
@@ -26,7 +26,7 @@ SPLIT_ZH = {"mother": "母亲扣除100%", "father": "父亲扣除100%", "half": 
 SPLIT_EN = {"mother": "mother claims 100%", "father": "father claims 100%", "half": "each parent claims 50%"}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ChildYear:
     """One child's deduction in one tax year, in fen, and how it was made up."""
 
@@ -54,13 +54,15 @@ def child_deductions(case: Case, oc: OrderedChild) -> tuple[dict[int, ChildYear]
     if oc.child.education_until_age is None:
         default = case.p("national.income_tax.education_until_age")
         edu_uses.add(use_rule(default, oc.born)[1])
-    years = {y: ChildYear(f, n) for y, (f, n) in infant.items()}
-    for y, (f, n) in edu.items():
-        cy = years.get(y)
+    # Years with the same make-up share one ChildYear, so income_tax sees a repeated year at a glance.
+    made: dict[tuple[int, int, int, int], ChildYear] = {}
+    years = {}
+    for y in sorted(infant.keys() | edu.keys()):
+        key = (*infant.get(y, (0, 0)), *edu.get(y, (0, 0)))
+        cy = made.get(key)
         if cy is None:
-            years[y] = ChildYear(0, 0, f, n)
-        else:
-            cy.education_fen, cy.education_months = f, n
+            cy = made[key] = ChildYear(*key)
+        years[y] = cy
     return years, (tuple(sorted(infant_uses, key=_k)), tuple(sorted(edu_uses, key=_k)))
 
 
@@ -104,20 +106,28 @@ def income_tax(case: Case) -> list[Line]:
     basic_p = case.p("national.income_tax.basic_deduction")
     tables: dict[tuple, tuple[TaxTable, dict[str, int]]] = {}
     cache: dict[tuple, tuple] = {}
-    # One sentence per distinct deduction or saving, shared by every year it fits (see SharedText).
-    texts: dict[tuple, SharedText] = {}
     lines: list[Line] = []
     add = lines.append
+    last: tuple = ()  # the year before: (tax table key, children's entries), and where its lines start
+    last_start = 0
     for year in sorted(by_year):
         jan1 = dt.date(year, 1, 1)
         brackets, u_br = use(brackets_p, jan1)
         basic, u_basic = use(basic_p, jan1)
         tkey = (u_br, u_basic)
+        kids, totals = by_year[year]
+        start = len(lines)
+        if last == (tkey, kids):
+            # The same children with the same deductions under the same tax table: the year before's
+            # lines again, for this year (most years of a childhood are like the one before).
+            lines += [ln.for_year(year) for ln in lines[last_start:start]]
+            last_start = start
+            continue
+        last, last_start = (tkey, kids), start
         if tkey not in tables:
             table = TaxTable(brackets, fen(basic))
             tables[tkey] = table, {r: _pre_child_taxable(hh.parent(r), table.basic) for r in roles}
         table, base = tables[tkey]
-        kids, totals = by_year[year]
         key = (tuple(totals), tkey)
         if key not in cache:
             cache[key] = _choose(key[0], base, table, roles, hh.tax_split)
@@ -127,21 +137,16 @@ def income_tax(case: Case) -> list[Line]:
             for role in roles:
                 part = _portion(total, split, role)
                 if part:
-                    tkey_ = (oc.order, cy.infant_fen, cy.infant_months, cy.education_fen, cy.education_months, split, part)
-                    text = texts.get(tkey_)
-                    if text is None:
-                        text = texts[tkey_] = SharedText(_deduction_text, oc.order, cy, split, part)
+                    # one sentence per distinct deduction, shared by every year it fits
+                    text = case.shared_text(_deduction_text, oc.order, cy, split, part)
                     add(make_line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE, text, "",
                              oc.order, role, None, uses))
-        orders = tuple(oc.order for oc, _, _ in kids)
+        advice = tuple((oc.order, split) for (oc, _, _), split in zip(kids, choice, strict=True))
+        family_saved = sum(saved.values())
         for role in roles:
             if claimed[role]:
-                skey = (key, orders, role)
-                text = texts.get(skey)
-                if text is None:
-                    advice = tuple(zip(orders, choice, strict=True))
-                    text = texts[skey] = SharedText(_saved_text, role, claimed[role], before[role], after[role],
-                                                    saved[role], sum(saved.values()), advice, best, runner_up)
+                text = case.shared_text(_saved_text, role, claimed[role], before[role], after[role],
+                                        saved[role], family_saved, advice, best, runner_up)
                 add(make_line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE, text, "",
                          None, role, None, tkey))
     return lines
@@ -191,6 +196,22 @@ def _portion(total: int, split: str, role: str) -> int:
     return total if split == role else 0
 
 
+@lru_cache(maxsize=1024)
+def _splits(amounts: tuple[int, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Each distinct amount the mother can claim, with the first split reaching it (per child in the
+    order mother, father, half). The family's tax depends only on what the mother claims. A function of
+    the deduction amounts alone (a few policy figures), so it is worked out once for all households."""
+    candidates: dict[int, tuple[str, ...]] = {0: ()}
+    for a in amounts:
+        nxt: dict[int, tuple[str, ...]] = {}
+        for s, ch in candidates.items():
+            for k, opt in ((s + a, "mother"), (s, "father"), (s + a // 2, "half")):
+                if k not in nxt:
+                    nxt[k] = (*ch, opt)
+        candidates = nxt
+    return tuple(candidates.items())
+
+
 def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, roles: list[str], mode: str):
     """The per-child split and each parent's claim, tax before and after, and the saving.
 
@@ -204,21 +225,13 @@ def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, rol
         before, after = tax(base[r]), tax(base[r] - total)
         return (r,) * len(amounts), {r: total}, {r: before - after}, {r: before}, {r: after}, 0
     if mode != "best":
-        candidates = {sum(_portion(a, mode, "mother") for a in amounts): (mode,) * len(amounts)}
+        candidates = ((sum(_portion(a, mode, "mother") for a in amounts), (mode,) * len(amounts)),)
     else:
-        # The family's tax depends only on what the mother claims: keep the first split reaching each sum.
-        candidates = {0: ()}
-        for a in amounts:
-            nxt: dict[int, tuple[str, ...]] = {}
-            for s, ch in candidates.items():
-                for k, opt in ((s + a, "mother"), (s, "father"), (s + a // 2, "half")):
-                    if k not in nxt:
-                        nxt[k] = (*ch, opt)
-            candidates = nxt
+        candidates = _splits(amounts)
     base_m, base_f = base["mother"], base["father"]
     before_m, before_f = tax(base_m), tax(base_f)
     best = second = None
-    for mother_sum, choice in candidates.items():
+    for mother_sum, choice in candidates:
         after_m, after_f = tax(base_m - mother_sum), tax(base_f - total + mother_sum)
         saving = before_m + before_f - after_m - after_f
         if best is None or saving > best[0]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import EMPLOYED, PregnancyLoss
-from .result import Line, ParamUse, SharedText, make_line, use
+from .result import Line, ParamUse, make_line, use
 
 SOURCE_MATERNITY = "cn-lp619 Art. 7; ah-pfp; bengbu-2024 §11"
 SOURCE_PATERNITY = "ah-pfp; bengbu-2024 §11"
@@ -214,7 +214,6 @@ def parental_leave(case: Case) -> list[Line]:
     last = max(birthday(oc.born, age_p.values[-1]) for oc in case.children).year
     limit_days = {}  # the birthday at which each child stops counting, per age limit in force
     lines = []
-    texts: dict[tuple, SharedText] = {}
     for year in range(first, last + 1):
         dec31, jan1 = dt.date(year, 12, 31), dt.date(year, 1, 1)
         per_year, u_days = use(days_p, dec31)
@@ -230,10 +229,8 @@ def parental_leave(case: Case) -> list[Line]:
         days = per_year * (len(young) if per_child else 1)
         orders = tuple(oc.order for oc in young)
         for role, _ in case.household.parents():
-            key = (role, age, days, orders, per_child)
-            text = texts.get(key)
-            if text is None:  # the same sentence for every year with the same young children
-                text = texts[key] = SharedText(_parental_text, case, *key)
+            # the same sentence for every year with the same young children
+            text = case.shared_text(_parental_text, case, role, age, days, orders, per_child)
             lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
                               parent=role, uses=(u_days, u_age, u_pc)))
     return lines

@@ -52,21 +52,23 @@ def use_rule(p: Parameter, on: dt.date) -> tuple[Any, ParamUse]:
 
 
 class SharedText:
-    """A line's (zh, en) text, formatted on first read and then kept: every line the same sentence fits
-    (a child's deduction in each full year, say) holds the same SharedText, so a household formats each
-    distinct sentence once, and never if no one reads it."""
+    """A line's explanation, {"zh": ..., "en": ...}, formatted on first read and then kept: every line the
+    same sentence fits (a child's deduction in each full year, say) holds the same dict, so a household
+    formats each distinct sentence once, and never if no one reads it. Made by ``Case.shared_text``,
+    which also lists it for the Result, so writing a result fills its few texts rather than visiting every
+    line."""
 
     __slots__ = ("fn", "args", "value")
 
     def __init__(self, fn: Callable[..., tuple[str, str]], *args: Any):
-        self.fn, self.args, self.value = fn, args, None
+        self.fn, self.args = fn, args
+        self.value: dict[str, str | None] = {"zh": None, "en": None}
 
-    def explanation(self) -> dict[str, str]:
-        """{"zh": ..., "en": ...}, one dict shared by every line holding this text (read-only)."""
-        if self.value is None:
-            zh, en = self.fn(*self.args)
-            self.value = {"zh": zh, "en": en}
-        return self.value
+    def fill(self) -> dict[str, str]:
+        value = self.value
+        if value["zh"] is None:
+            value["zh"], value["en"] = self.fn(*self.args)
+        return value
 
 
 class Line(dict):
@@ -105,10 +107,10 @@ class Line(dict):
         return f"Line({self.id!r}, year={self.year}, child={self.child}, parent={self.parent}, amount={self.amount})"
 
     def _resolve(self) -> dict[str, str]:
-        if self._text is not None:
-            self["explanation"] = self._text.explanation()
-            self._text = None
-        return self["explanation"]
+        explanation = self["explanation"]
+        if explanation["zh"] is None:
+            self._text.fill()
+        return explanation
 
     @property
     def explanation(self) -> dict[str, str]:
@@ -130,6 +132,13 @@ class Line(dict):
         """Every non-verified status among the line's inputs, worst first (one badge each)."""
         return list(self["flags"])
 
+    def for_year(self, year: int) -> Line:
+        """The same line in another year (its explanation, shared, names no year)."""
+        ln = Line(self)
+        ln["year"] = year
+        ln.uses, ln._text = self.uses, self._text
+        return ln
+
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
         """A plain copy of the record; ``parameters`` adds the trail of parameter values that went in."""
         self._resolve()
@@ -150,7 +159,8 @@ def make_line(id: str, year: int, amount: float | None, unit: str, source: str, 
     text = zh if type(zh) is SharedText else None
     ln = Line({"id": id, "child": child, "parent": parent, "year": year, "amount": amount, "unit": unit,
                "payers": payers, "source": source, "status": status,
-               "explanation": None if text else {"zh": zh, "en": en}, "category": CATEGORY[id], "flags": flags})
+               "explanation": text.value if text else {"zh": zh, "en": en}, "category": CATEGORY[id],
+               "flags": flags})
     if measure:
         ln["measure"], ln["department"] = measure, department
     ln.uses, ln._text = uses, text
@@ -180,74 +190,97 @@ class Result:
     first_year: int | None
     last_year: int | None
     local_parameters: list[str] = field(default_factory=list)
-    _timeline: list[dict[str, Any]] | None = field(default=None, init=False, repr=False, compare=False)
+    texts: list[SharedText] = field(default_factory=list, repr=False, compare=False)  # the lines' shared texts
+    _summary: tuple[dict[str, Any], list[dict[str, Any]]] | None = field(default=None, init=False, repr=False,
+                                                                         compare=False)
 
     def select(self, line_id: str) -> list[Line]:
         return [ln for ln in self.lines if ln.id == line_id]
 
     def totals(self) -> dict[str, Any]:
-        money = tax = interest = loan = deductions = 0.0
-        leave = {"mother": 0, "father": 0}
-        unknown = 0
-        for ln in self.lines:
-            if ln.amount is None:
-                unknown += ln.unit != "entitlement"
-                continue
-            if ln.id in RECEIVED:
-                money += ln.amount
-            elif ln.id == "tax_saved":
-                tax += ln.amount
-            elif ln.id == "provident_fund_interest_saved":
-                interest += ln.amount
-            elif ln.unit == "loan_yuan":
-                loan += ln.amount
-            elif ln.unit == "deduction_yuan":
-                deductions += ln.amount
-            elif ln.unit == "days" and ln.parent in leave:
-                leave[ln.parent] += int(ln.amount)
-        return {"money_received": round(money, 2), "tax_saved": round(tax, 2),
-                "interest_saved": round(interest, 2), "loan_capacity": round(loan, 2),
-                "tax_deductions": round(deductions, 2), "leave_days": leave,
-                "amounts_to_enter": unknown}
+        """Money received, tax saved, interest saved, loan capacity and deductions (yuan, kept apart),
+        leave days per parent, and how many amounts are left for a counselor to enter. A fresh dict."""
+        if self._summary is None:
+            self._summary = self._summarise()
+        totals = dict(self._summary[0])
+        totals["leave_days"] = dict(totals["leave_days"])
+        return totals
 
     def timeline(self) -> list[dict[str, Any]]:
         """Year by year: money by category (yuan lines only) and leave days per parent.
 
         Worked out once per result (the table, chart and comparison all read it); treat it as read-only."""
-        if self._timeline is None:
-            self._timeline = self._make_timeline()
-        return self._timeline
+        if self._summary is None:
+            self._summary = self._summarise()
+        return self._summary[1]
 
-    def _make_timeline(self) -> list[dict[str, Any]]:
-        if self.first_year is None:
-            return []
-        money: dict[int, dict[str, float]] = {}
-        days: dict[int, dict[str, int]] = {}
+    def _summarise(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The totals and the timeline, in one pass over the lines (adding in line order, as ever)."""
+        money = tax = interest = loan = deductions = 0.0
+        leave = {"mother": 0, "father": 0}
+        unknown = 0
+        money_by_year: dict[int, dict[str, float]] = {}
+        days_by_year: dict[int, dict[str, int]] = {}
         for ln in self.lines:
-            if ln.amount is None:
+            amount, unit = ln["amount"], ln["unit"]
+            if amount is None:
+                unknown += unit != "entitlement"
                 continue
-            if ln.unit == "yuan":
-                by_cat = money.get(ln.year)
+            id_ = ln["id"]
+            if id_ in RECEIVED:
+                money += amount
+            elif id_ == "tax_saved":
+                tax += amount
+            elif id_ == "provident_fund_interest_saved":
+                interest += amount
+            elif unit == "loan_yuan":
+                loan += amount
+            elif unit == "deduction_yuan":
+                deductions += amount
+            if unit == "yuan":
+                year = ln["year"]
+                by_cat = money_by_year.get(year)
                 if by_cat is None:
-                    by_cat = money[ln.year] = dict.fromkeys(MONEY_CATEGORIES, 0.0)
-                by_cat[CATEGORY[ln.id]] += ln.amount
-            elif ln.unit == "days" and ln.parent:
-                by_parent = days.get(ln.year)
-                if by_parent is None:
-                    by_parent = days[ln.year] = {"mother": 0, "father": 0}
-                by_parent[ln.parent] += int(ln.amount)
-        rows, cumulative = [], 0.0
+                    by_cat = money_by_year[year] = dict.fromkeys(MONEY_CATEGORIES, 0.0)
+                by_cat[ln["category"]] += amount
+            elif unit == "days":
+                parent = ln["parent"]
+                if parent:
+                    leave[parent] += int(amount)
+                    year = ln["year"]
+                    by_parent = days_by_year.get(year)
+                    if by_parent is None:
+                        by_parent = days_by_year[year] = {"mother": 0, "father": 0}
+                    by_parent[parent] += int(amount)
+        totals = {"money_received": round(money, 2), "tax_saved": round(tax, 2),
+                  "interest_saved": round(interest, 2), "loan_capacity": round(loan, 2),
+                  "tax_deductions": round(deductions, 2), "leave_days": leave, "amounts_to_enter": unknown}
+        rows: list[dict[str, Any]] = []
+        if self.first_year is None:
+            return totals, rows
+        cumulative = 0.0
         for year in range(self.first_year, self.last_year + 1):
-            sums = money.get(year)
-            by_cat = {c: round(v, 2) for c, v in sums.items()} if sums else dict.fromkeys(MONEY_CATEGORIES, 0.0)
-            total = round(sum(by_cat.values()), 2)
-            cumulative = round(cumulative + total, 2)
+            sums = money_by_year.get(year)
+            if sums:
+                by_cat = {c: round(v, 2) if v else v for c, v in sums.items()}
+                total = round(sum(by_cat.values()), 2)
+                cumulative = round(cumulative + total, 2)
+            else:
+                by_cat, total = dict.fromkeys(MONEY_CATEGORIES, 0.0), 0.0
             rows.append({"year": year, "money": by_cat, "total": total, "cumulative": cumulative,
-                         "leave_days": days.get(year) or {"mother": 0, "father": 0}})
-        return rows
+                         "leave_days": days_by_year.get(year) or {"mother": 0, "father": 0}})
+        return totals, rows
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
-        """Plain data for JSON; ``parameters=False`` leaves out each line's parameter trail (smaller batches)."""
+        """Plain data for JSON; ``parameters=False`` leaves out each line's parameter trail (smaller batches)
+        and hands out the lines themselves (read-only, like the timeline) rather than copies."""
+        if parameters:
+            lines = [ln.to_dict(True) for ln in self.lines]
+        else:
+            # The lines themselves, each already its JSON record, once their shared texts are written out.
+            for text in self.texts:
+                text.fill()
+            lines = list(self.lines)
         return {"as_of": self.as_of.isoformat(), "policy_pack_date": self.pack_date.isoformat(),
                 "local_parameters": self.local_parameters, "totals": self.totals(),
-                "lines": [ln.to_dict(parameters) for ln in self.lines], "timeline": self.timeline()}
+                "lines": lines, "timeline": self.timeline()}
