@@ -72,13 +72,20 @@ def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tu
                 continue
             if year not in seen_years:
                 seen_years.add(year)
-                uses.append(ParamUse(hol_p.name, eff, f"{len(dates)} days", hol_p.line_status, hol_p.reference))
+                uses.append(_holiday_record(hol_p.name, eff, len(dates), hol_p.line_status, hol_p.reference))
             days = _in_order(dates)
             inside += bisect.bisect_right(days, end) - bisect.bisect_left(days, start)
         if inside == added:
             return end, added, unknown
         end += dt.timedelta(days=inside - added)  # the days just found push the end back; look again
         added = inside
+
+
+@lru_cache(maxsize=256)
+def _holiday_record(name: str, effective: dt.date, days: int, status: str, reference: str) -> ParamUse:
+    """The record of using one year's holiday list, made once per value like every other parameter's records
+    (a line's badge is looked up by its records, so a fresh record per household would never be found)."""
+    return ParamUse(name, effective, f"{days} days", status, reference)
 
 
 @lru_cache(maxsize=64)

@@ -80,6 +80,18 @@ def maternity_text(result, lang="en"):
     return line.text(lang)
 
 
+def test_a_years_holiday_list_is_one_record_shared_by_every_household_that_used_it():
+    # 2025-09-10 + 158 days runs into 2026: both years' lists went in, and two families' lines hold the same
+    # two records (the badge of a line is looked up by its records, as for every other parameter)
+    def holiday_records(result):
+        (line,) = result.select("maternity_leave")
+        return [u for u in line.uses if u.name == "national.holidays.statutory_holidays"]
+
+    a, b = holiday_records(run(["2025-09-10"])), holiday_records(run(["2025-09-10"]))
+    assert [u.effective.year for u in a] == [2025, 2026]
+    assert all(x is y for x, y in zip(a, b, strict=True))
+
+
 def test_holidays_inside_maternity_leave_push_the_end_date_back():
     # 158 days from 2025-01-20 end on 2025-06-26 (Jan 20 + 157 days). Holidays inside:
     # 01-28, 01-29, 01-30, 01-31, 04-04, 05-01, 05-02, 05-31 = 8 → end 2025-07-04;
