@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QCalendarWidget,
+    QComboBox,
     QDialog,
     QLineEdit,
     QScroller,
     QToolTip,
+    QWidget,
 )
 
 from ui.i18n import language, tr
@@ -48,6 +50,16 @@ def _malloc_trim():
         return ctypes.CDLL("libc.so.6").malloc_trim
     except (OSError, AttributeError):
         return None
+
+
+def _in_popup(widget: QWidget) -> bool:
+    """Whether the widget belongs to a drop-down's list or a calendar (their popups)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QCalendarWidget):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def return_freed_memory() -> None:
@@ -127,8 +139,10 @@ class KioskMode(QObject):
         apply_touch_rows(self.window)
         for area in self.window.findChildren(QAbstractScrollArea):
             # touch only: a mouse drag in a table still selects, as on the desktop. Once per viewport: this runs
-            # at every start over, and each grab registers a new gesture recogniser (bench/soak.py saw +18 MB)
-            if not QScroller.hasScroller(area.viewport()):
+            # at every start over, and each grab registers a new gesture recogniser (bench/soak.py saw +18 MB).
+            # Not the lists inside drop-downs and calendars: every child a visitor adds brings new ones, whose
+            # recognisers Qt keeps, and their few rows need no dragging.
+            if not QScroller.hasScroller(area.viewport()) and not _in_popup(area):
                 QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         QTimer.singleShot(0, self._share_room)
 
