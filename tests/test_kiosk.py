@@ -344,6 +344,34 @@ def test_a_wrong_passphrase_keeps_the_kiosk_and_forgets_what_was_typed(kiosk, qt
     assert kiosk.kiosk.active and not kiosk.findChildren(QMenuBar)
 
 
+def test_after_six_wrong_passphrases_even_the_right_one_waits_and_start_over_does_not_clear_the_count(
+        kiosk, qtbot):
+    from ui.kiosk_attempts import Attempts
+
+    now = [5000.0]
+    kiosk.kiosk.attempts = Attempts(lambda: now[0])  # a clock the test moves
+    _with_passphrase(kiosk)
+
+    def attempt(text):
+        _admin_keys(kiosk)
+        dialog = kiosk.kiosk.exit_dialog
+        assert dialog.isVisible()
+        qtbot.keyClicks(dialog.passphrase, text)
+        qtbot.mouseClick(dialog.leave, Qt.MouseButton.LeftButton)
+        return dialog.message.text()
+
+    for _ in range(5):
+        assert attempt("guess") == "口令不正确。"
+    assert attempt("guess") == "口令错误次数过多，请30秒后再试。"
+    kiosk.kiosk.start_over(to_language=True)  # closes the dialog; the count stays
+    now[0] += 10
+    assert attempt(PASSPHRASE) == "口令错误次数过多，请20秒后再试。"
+    assert kiosk.kiosk is not None and kiosk.kiosk.active
+    now[0] += 20
+    attempt(PASSPHRASE)
+    assert kiosk.kiosk is None  # left
+
+
 def test_the_right_passphrase_returns_to_the_desktop_window_with_its_file_tools(kiosk, qtbot):
     _with_passphrase(kiosk)
     _admin_keys(kiosk)

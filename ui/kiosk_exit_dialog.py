@@ -15,7 +15,8 @@ from ui.number_field import MESSAGE_STYLE
 
 
 class KioskExitDialog(QDialog):
-    def __init__(self, check: Callable[[str], bool], parent: QWidget | None = None):
+    def __init__(self, check: Callable[[str], int | None], parent: QWidget | None = None):
+        """``check(passphrase)``: None if it is right, else the seconds before another try (0: at once)."""
         super().__init__(parent)
         self._check = check
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -47,10 +48,11 @@ class KioskExitDialog(QDialog):
     def _on_leave_clicked(self) -> None:
         text = self.passphrase.text()
         self.passphrase.setText("")  # also clears the field's undo history
-        if self._check(text):
+        wait = self._check(text)
+        if wait is None:
             self.accept()
             return
-        self.message.setText(tr("kiosk_exit_wrong"))
+        self.message.setText(tr("kiosk_exit_wait", seconds=wait) if wait else tr("kiosk_exit_wrong"))
         self.message.show()
         self.passphrase.setFocus()
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import language, tr
+from ui.kiosk_attempts import Attempts
 from ui.kiosk_band import KioskBand
 from ui.kiosk_config import KioskSettings, verify_passphrase
 from ui.kiosk_countdown import CountdownOverlay
@@ -87,6 +88,7 @@ class KioskMode(QObject):
         self.settings = settings
         self.active = True
         self.exit_dialog = None
+        self.attempts = Attempts()  # wrong exit passphrases: kept across the dialog, start over and idle resets
         window.kiosk = self
         self.band = KioskBand(settings.idle_seconds)
         window.add_top_band(self.band)
@@ -268,8 +270,14 @@ class KioskMode(QObject):
             self.exit_dialog.accepted.connect(self.leave)
         self.exit_dialog.open()
 
-    def _check_passphrase(self, passphrase: str) -> bool:
-        return verify_passphrase(passphrase, self.settings.admin_passphrase_hash)
+    def _check_passphrase(self, passphrase: str) -> int | None:
+        """None if the passphrase is right; else the seconds before the next try may be made (0: at once).
+        While a wait runs the passphrase is not even checked."""
+        if (wait := self.attempts.wait_s()) > 0:
+            return wait
+        right = verify_passphrase(passphrase, self.settings.admin_passphrase_hash)
+        self.attempts.record(right)
+        return None if right else self.attempts.wait_s()
 
     def leave(self) -> None:
         """Back to the desktop window: menus, file tools, normal size. The family on screen stays blank."""
