@@ -47,8 +47,10 @@ def _applicable(case: Case) -> dict[str, bool]:
 
 
 def entitlements(case: Case) -> list[Line]:
+    # Made anew for every household, not cached: a cache keyed on which measures apply would keep a trace of
+    # a kiosk visitor's family (children under three, a working mother) after they have gone.
     applies = _applicable(case)
     return [make_line("entitlement", case.today.year, None, "entitlement", f"bengbu-2024 {e.measure}", e.zh, e.en,
-                 status="verified", measure=e.measure,
-                 department={"zh": e.department_zh, "en": e.department_en})
+                      status="verified", measure=e.measure,
+                      department={"zh": e.department_zh, "en": e.department_en})
             for e in catalogue() if applies.get(e.applies, True)]

@@ -44,14 +44,13 @@ def _calendar_date(value) -> dt.date:
         raise PydanticCustomError("date_type", "Input should be a valid date")
     if isinstance(value, str):
         text = value.strip()
-        try:
-            float(text)
-        except ValueError:
-            pass
-        else:
+        if not ISO_DATE.fullmatch(text):  # (a well-formed date is never a number: only the rest is asked)
+            try:
+                float(text)
+            except ValueError:
+                raise PydanticCustomError("date_parsing",
+                                          "Input should be a valid date in the format YYYY-MM-DD") from None
             raise PydanticCustomError("date_not_number", "date must be written YYYY-MM-DD, not as a number")
-        if not ISO_DATE.fullmatch(text):
-            raise PydanticCustomError("date_parsing", "Input should be a valid date in the format YYYY-MM-DD")
         try:
             value = dt.date.fromisoformat(text)
         except ValueError:

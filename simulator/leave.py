@@ -220,7 +220,10 @@ def parental_leave(case: Case) -> list[Line]:
     first = case.children[0].born.year
     last = max(birthday(oc.born, age_p.values[-1]) for oc in case.children).year
     limit_days = {}  # the birthday at which each child stops counting, per age limit in force
-    lines = []
+    lines: list[Line] = []
+    roles = [role for role, _ in case.household.parents()]
+    before: tuple = ()  # the rule and young children of the last year with lines, and where its lines start
+    before_start = 0
     for year in range(first, last + 1):
         dec31, jan1 = dt.date(year, 12, 31), dt.date(year, 1, 1)
         per_year, u_days = use(days_p, dec31)
@@ -235,11 +238,17 @@ def parental_leave(case: Case) -> list[Line]:
             continue
         days = per_year * (len(young) if per_child else 1)
         orders = tuple(oc.order for oc in young)
-        for role, _ in case.household.parents():
-            # the same sentence for every year with the same young children
-            text = case.shared_text(_parental_text, case, role, age, days, orders, per_child)
-            lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
-                              parent=role, uses=(u_days, u_age, u_pc)))
+        key = (days, age, per_child, orders, u_days, u_age, u_pc)
+        start = len(lines)
+        if key == before:  # the same young children under the same rule: that year's lines, for this year
+            lines += [ln.for_year(year) for ln in lines[before_start:start]]
+        else:
+            for role in roles:
+                # the same sentence for every year with the same young children
+                text = case.shared_text(_parental_text, case, role, age, days, orders, per_child)
+                lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
+                                       parent=role, uses=(u_days, u_age, u_pc)))
+        before, before_start = key, start
     return lines
 
 
