@@ -26,7 +26,9 @@ Unit = Literal[
     "yuan", "yuan_per_month", "yuan_per_year", "yuan_per_day", "days", "months", "years", "age",
     "rate", "count", "boolean", "parent", "month_day", "brackets", "date_list",
 ]
-_A_LEAP_YEAR = 2000  # a calendar year with 29 February, to check an 'MM-DD' value: not a policy figure
+# To check an 'MM-DD' value: a calendar year with 29 February (year 4 of the calendar, a leap year), so every
+# day that can be written is accepted. Calendar arithmetic, not a policy figure or a policy year.
+_A_LEAP_YEAR = 4
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is present
 
 
