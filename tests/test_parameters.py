@@ -350,3 +350,12 @@ def test_loader_lists_every_fault_not_just_the_first(pack):
 def test_loader_refuses_a_file_that_is_not_yaml(pack):
     (pack / SECOND).write_text("values: [unclosed\n", encoding="utf-8")
     assert SECOND in refusal(pack)
+
+
+@pytest.mark.parametrize(("value", "problem"), [("08-31", None), ("02-29", None), ("02-30", "must be 'MM-DD'"),
+                                                 ("13-01", "must be 'MM-DD'"), ("0831", "must be 'MM-DD'")])
+def test_a_month_day_parameter_takes_any_day_a_year_can_have_and_no_other(value, problem):
+    # e.g. the school-entry cut-off (31 August); 29 February exists in leap years, so it is a day one may write
+    from simulator.parameters import _check_value
+
+    assert _check_value("month_day", value, None) == problem
