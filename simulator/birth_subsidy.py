@@ -41,10 +41,10 @@ def _for_child(case: Case, oc: OrderedChild) -> Line:
                        f"{en_n}: the child's hukou must be registered in Bengbu to receive {fmt(amount)} yuan.", (u,))
     payers, uses, zh_p, en_p = _payers(case, fen(amount), oc.born)
     return make_line("birth_subsidy", year, yuan(fen(amount)), "yuan", SOURCE,
-                f"{zh_n}生于{oc.born}（{start}起实施），夫妻依法生育且户口在蚌埠，一次性补助{fmt(amount)}元；{zh_p}",
-                f"{en_n} born {oc.born} (measure in force from {start}), born to a married couple with hukou in "
-                f"Bengbu: one-time subsidy of {fmt(amount)} yuan; {en_p}",
-                child=n, payers=payers, uses=(u, *uses))
+                     f"{zh_n}生于{oc.born}（{start}起实施），夫妻依法生育且户口在蚌埠，一次性补助{fmt(amount)}元；{zh_p}",
+                     f"{en_n} born {oc.born} (measure in force from {start}), born to a married couple with hukou in "
+                     f"Bengbu: one-time subsidy of {fmt(amount)} yuan; {en_p}",
+                     child=n, payers=payers, uses=(u, *uses))
 
 
 def _payers(case: Case, amount_fen: int, born: dt.date) -> tuple[dict[str, float], tuple[ParamUse, ...], str, str]:

@@ -36,9 +36,9 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
     window_en = f"{months} months from the month after birth ({from_m} to {to_m})"
     if not paid:
         return [make_line("childcare_subsidy", oc.born.year, 0.0, "yuan", SOURCE,
-                     f"{zh_n}：{window_zh}均早于补贴{start_m}起发放，无补贴。",
-                     f"{en_n}: the {window_en} all fall before payments began in {start_m}; nothing is due.",
-                     child=n, uses=uses)]
+                          f"{zh_n}：{window_zh}均早于补贴{start_m}起发放，无补贴。",
+                          f"{en_n}: the {window_en} all fall before payments began in {start_m}; nothing is due.",
+                          child=n, uses=uses)]
     exempt, u_ex = use(case.p("national.childcare_subsidy.tax_exempt"), scheme_start)
     tax_zh = "，免征个人所得税" if exempt else ""
     tax_en = ", free of income tax" if exempt else ""

@@ -48,8 +48,8 @@ def provident_fund(case: Case) -> list[Line]:
     if rate is None:
         start = case.p(name).dates[0]
         return [make_line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE,
-                     f"{when}的贷款早于{start}起实施的额度上浮措施：不适用。",
-                     f"A loan on {when} comes before the ceiling raise began on {start}: not eligible.")]
+                          f"{when}的贷款早于{start}起实施的额度上浮措施：不适用。",
+                          f"A loan on {when} comes before the ceiling raise began on {start}: not eligible.")]
     uses: list[ParamUse] = [u_rate]
     if h.provident_fund_loan_ceiling is not None:
         ceiling, status = h.provident_fund_loan_ceiling, "local"
@@ -68,10 +68,10 @@ def provident_fund(case: Case) -> list[Line]:
                 make_line("provident_fund_interest_saved", when.year, None, "yuan", SOURCE, zh, en, uses=tuple(uses))]
     extra = yuan(share(fen(ceiling), rate))
     lines = [make_line("provident_fund_uplift", when.year, extra, "loan_yuan", SOURCE,
-                  f"{kids}个子女、首次申请公积金贷款：{basis_zh}{fmt(ceiling)}元上浮{pct(rate)}，可多贷{fmt(extra)}元。",
-                  f"{kids} children, first provident-fund loan: {basis_en} of {fmt(ceiling)} yuan raised "
-                  f"{pct(rate)}: {fmt(extra)} yuan more can be borrowed.",
-                  uses=tuple(uses), status=status)]
+                       f"{kids}个子女、首次申请公积金贷款：{basis_zh}{fmt(ceiling)}元上浮{pct(rate)}，可多贷{fmt(extra)}元。",
+                       f"{kids} children, first provident-fund loan: {basis_en} of {fmt(ceiling)} yuan raised "
+                       f"{pct(rate)}: {fmt(extra)} yuan more can be borrowed.",
+                       uses=tuple(uses), status=status)]
     pf_rate, u_pf = use(case.p("national.provident_fund.loan_rate"), when)
     lpr, u_lpr = use(case.p("national.provident_fund.commercial_benchmark_rate"), when)
     months = h.loan_years * 12
@@ -95,19 +95,20 @@ def home_purchase_subsidy(case: Case) -> list[Line]:
     param = case.p("bengbu.housing.home_purchase_subsidy")
     if hh.hukou_area not in DISTRICTS and hh.hukou_area not in COUNTIES:
         return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
-                     "户籍不在蚌埠市：本项购房补贴不适用。", "Hukou outside Bengbu: this home-purchase subsidy does not apply.")]
+                          "户籍不在蚌埠市：本项购房补贴不适用。",
+                          "Hukou outside Bengbu: this home-purchase subsidy does not apply.")]
     limit, u_age = use(case.p("bengbu.housing.child_age_limit"), when)
     if limit is None:
         start = case.p("bengbu.housing.child_age_limit").dates[0]
         return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
-                     f"{when}购房早于{start}起实施的购房支持措施：不适用。",
-                     f"A purchase on {when} comes before the home-purchase support began on {start}: not eligible.")]
+                          f"{when}购房早于{start}起实施的购房支持措施：不适用。",
+                          f"A purchase on {when} comes before the home-purchase support began on {start}: not eligible.")]
     eligible = [oc for oc in case.children if oc.order in (2, 3) and oc.born <= when < birthday(oc.born, limit)]
     if not eligible:
         return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
-                     f"{when}购房时家中没有未满{limit}周岁的二孩或三孩：不适用。",
-                     f"At the purchase on {when} the family has no 2nd or 3rd child under {limit}: not eligible.",
-                     uses=(u_age,))]
+                          f"{when}购房时家中没有未满{limit}周岁的二孩或三孩：不适用。",
+                          f"At the purchase on {when} the family has no 2nd or 3rd child under {limit}: not eligible.",
+                          uses=(u_age,))]
     amount, u = use(param, when)
     if hh.hukou_area in COUNTIES:
         zh = "县域家庭：购房支持由各县自行制定，金额以当地通知为准。"

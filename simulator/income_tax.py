@@ -140,7 +140,7 @@ def income_tax(case: Case) -> list[Line]:
                     # one sentence per distinct deduction, shared by every year it fits
                     text = case.shared_text(_deduction_text, oc.order, cy, split, part)
                     add(make_line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE, text, "",
-                             oc.order, role, None, uses))
+                                  oc.order, role, None, uses))
         advice = tuple((oc.order, split) for (oc, _, _), split in zip(kids, choice, strict=True))
         family_saved = sum(saved.values())
         for role in roles:
@@ -148,7 +148,7 @@ def income_tax(case: Case) -> list[Line]:
                 text = case.shared_text(_saved_text, role, claimed[role], before[role], after[role],
                                         saved[role], family_saved, advice, best, runner_up)
                 add(make_line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE, text, "",
-                         None, role, None, tkey))
+                              None, role, None, tkey))
     return lines
 
 

@@ -158,17 +158,17 @@ def maternity_leave(case: Case) -> list[Line]:
         ld = maternity_leave_days(case, birth)
         span_zh, span_en = _end_text(ld, birth.date)
         lines.append(make_line("maternity_leave", birth.date.year, float(ld.days), "days", SOURCE_MATERNITY,
-                          f"{birth.date}生育：{ld.zh}{'，' + span_zh if span_zh else ''}。{note_zh}",
-                          f"Birth on {birth.date}: {ld.en}{', ' + span_en if span_en else ''}.{note_en}",
-                          child=birth.children[0].order, parent="mother", uses=ld.uses))
+                               f"{birth.date}生育：{ld.zh}{'，' + span_zh if span_zh else ''}。{note_zh}",
+                               f"Birth on {birth.date}: {ld.en}{', ' + span_en if span_en else ''}.{note_en}",
+                               child=birth.children[0].order, parent="mother", uses=ld.uses))
     for loss in case.household.pregnancy_losses:
         ld = miscarriage_leave_days(case, loss)
         span_zh, span_en = _end_text(ld, loss.date)
         lines.append(make_line("maternity_leave", loss.date.year, float(ld.days), "days", "cn-lp619 Art. 7",
-                          f"{loss.date}流产（怀孕{loss.months_pregnant}个月）：{ld.zh}"
-                          f"{'，' + span_zh if span_zh else ''}。{note_zh}",
-                          f"Miscarriage on {loss.date} ({loss.months_pregnant} months pregnant): {ld.en}"
-                          f"{', ' + span_en if span_en else ''}.{note_en}", parent="mother", uses=ld.uses))
+                               f"{loss.date}流产（怀孕{loss.months_pregnant}个月）：{ld.zh}"
+                               f"{'，' + span_zh if span_zh else ''}。{note_zh}",
+                               f"Miscarriage on {loss.date} ({loss.months_pregnant} months pregnant): {ld.en}"
+                               f"{', ' + span_en if span_en else ''}.{note_en}", parent="mother", uses=ld.uses))
     return lines
 
 
@@ -205,7 +205,7 @@ def paternity_leave(case: Case) -> list[Line]:
             zh = f"{birth.date}生育：早于安徽护理假现行规定施行，未计。"
             en = f"Birth on {birth.date}: before Anhui's current paternity-leave rule took effect; not counted."
         lines.append(make_line("paternity_leave", birth.date.year, float(days), "days", SOURCE_PATERNITY, zh, en,
-                          child=birth.children[0].order, parent="father", uses=tuple(uses)))
+                               child=birth.children[0].order, parent="father", uses=tuple(uses)))
     return lines
 
 

@@ -17,9 +17,9 @@ def training(case: Case) -> list[Line]:
     if father is not None and father.training is not None:
         t = father.training
         lines.append(make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
-                          "本项培训补贴面向因生育中断就业的女性，父亲不适用。",
-                          "This training support is for women whose employment was interrupted by childbirth; "
-                          "the father does not qualify.", parent="father"))
+                               "本项培训补贴面向因生育中断就业的女性，父亲不适用。",
+                               "This training support is for women whose employment was interrupted by childbirth; "
+                               "the father does not qualify.", parent="father"))
     mother = case.household.mother
     if mother is None or mother.training is None:
         return lines
@@ -31,9 +31,9 @@ def training(case: Case) -> list[Line]:
     if None in (window, lo, hi, per_day):
         start = case.p("bengbu.training.window_years").dates[0]
         return [*lines, make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
-                             f"{t.start}开始的培训早于{start}起实施的培训补贴措施：不适用。",
-                             f"Training from {t.start} comes before the training subsidy began on {start}: not eligible.",
-                             parent="mother")]
+                                  f"{t.start}开始的培训早于{start}起实施的培训补贴措施：不适用。",
+                                  f"Training from {t.start} comes before the training subsidy began on {start}: not eligible.",
+                                  parent="mother")]
     births = [b.date for b in case.births if b.date <= t.start]
     if not births or t.start > birthday(births[-1], window):  # the anniversary itself still counts (Civil Code Art. 201)
         last = f"（最近一次生育：{births[-1]}）" if births else "（培训开始前没有生育）"
@@ -41,7 +41,7 @@ def training(case: Case) -> list[Line]:
         zh = f"培训须在生育后{window}年内开始，{t.start}开始的培训不符合{last}。"
         en = f"Training must start within {window} years after a birth; training from {t.start} does not{last_en}."
         return lines + [make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE, zh, en, parent="mother",
-                             uses=(u_win,))]
+                                  uses=(u_win,))]
     course = min(max(t.course_subsidy, lo), hi)
     lines.append(make_line(
         "training_subsidy", t.start.year, yuan(fen(course)), "yuan", SOURCE,
