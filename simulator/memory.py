@@ -13,9 +13,10 @@ from . import case, income_tax, money
 
 
 def forget_households() -> None:
-    """Empty every cache holding something worked out from a household's input."""
+    """Empty every cache holding something worked out from a household's input. (This module is the one
+    place that knows them all, so it reaches into the modules' private caches.)"""
     money.fmt.cache_clear()
-    money.forget_fen()
+    money._FEN.clear()
     income_tax._splits.cache_clear()
     income_tax._advice.cache_clear()
     case.ordinal_zh.cache_clear()

@@ -20,11 +20,6 @@ def fen(yuan: float) -> int:
     return cached
 
 
-def forget_fen() -> None:
-    """Empty the cache of typed yuan (see simulator.memory)."""
-    _FEN.clear()
-
-
 def yuan(fen_amount: int) -> float:
     return fen_amount / 100
 

@@ -12,7 +12,6 @@ passphrase set, kiosk mode cannot be left from the window at all.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import sys
 from functools import cache
@@ -48,6 +47,8 @@ def _malloc_trim():
     """glibc's malloc_trim, or None where there is none (Windows, macOS, musl)."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # only here: the kiosk's start does not need it
+
     try:
         return ctypes.CDLL("libc.so.6").malloc_trim
     except (OSError, AttributeError):
