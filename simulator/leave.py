@@ -245,16 +245,18 @@ def parental_leave(case: Case) -> list[Line]:
         else:
             for role in roles:
                 # the same sentence for every year with the same young children
-                text = case.shared_text(_parental_text, case, role, age, days, orders, per_child)
+                # (the note, not the case: a text holding its case would make a reference cycle)
+                text = case.shared_text(_parental_text, _employer_note(case, role), role, age, days, orders,
+                                        per_child)
                 lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
                                        parent=role, uses=(u_days, u_age, u_pc)))
         before, before_start = key, start
     return lines
 
 
-def _parental_text(case: Case, role: str, age: int, days: int, orders: tuple[int, ...],
+def _parental_text(note: tuple[str, str], role: str, age: int, days: int, orders: tuple[int, ...],
                    per_child: bool) -> tuple[str, str]:
-    note_zh, note_en = _employer_note(case, role)
+    note_zh, note_en = note
     role_zh = "母亲" if role == "mother" else "父亲"
     kids = "、".join(map(str, orders))
     return (f"当年有未满{age}周岁的子女（第{kids}孩）：{role_zh}育儿假{days}天"

@@ -1,9 +1,11 @@
 """What must hold for every valid household (hypothesis): totals are the sum of the lines, no amount is
 negative, the same input gives the same output, no measure pays for a child born (or an event happening)
-before the measure began, unpublished amounts are unknown (None) rather than 0, and every line explains
-itself in Chinese and English."""
+before the measure began, unpublished amounts are unknown (None) rather than 0, every line explains
+itself in Chinese and English, and a result holds no reference cycles (the batch runs without the
+collector)."""
 
 import datetime as dt
+import gc
 import re
 
 from hypothesis import HealthCheck, example, given, settings
@@ -205,3 +207,23 @@ def test_any_valid_household_simulates_without_error(case):
     # Loans, purchases and training may fall before the 2024 measures began: the answer is "nothing",
     # never a crash.
     run(case)
+
+
+@SETTINGS
+@given(households())
+def test_a_result_holds_no_reference_cycles(case):
+    """Reference counting alone frees a household's objects once it is done with: nothing it makes
+    points back at itself (a text that held its case did)."""
+    household = Household.model_validate(case)
+    gc.collect()
+    gc.disable()
+    try:
+        result = simulate(household)
+        result.to_dict(parameters=False)
+        result.to_dict()
+        for line in result.lines:
+            line.text("zh")
+        del result, line
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
