@@ -12,11 +12,12 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import birthday, month_index
 from .money import fen, fmt, yuan
-from .periods import monthly_by_year
+from .periods import monthly_runs
 from .result import Line, ParamUse, make_line, use, use_rule
 
 SOURCE = "cn-iit; bengbu-2024 §3"
@@ -40,30 +41,44 @@ class ChildYear:
         return self.infant_fen + self.education_fen
 
 
-def child_deductions(case: Case, oc: OrderedChild) -> tuple[dict[int, ChildYear], tuple[tuple[ParamUse, ...], ...]]:
-    """Per tax year: infant care from the birth month to the month before the 3rd birthday, then
-    children's education from that birthday's month through the month education ends."""
+def child_deductions(case: Case, oc: OrderedChild) -> tuple[list[list], tuple[tuple[ParamUse, ...], ...]]:
+    """Runs of tax years with the same deduction, [first year, last year, ChildYear], in order: infant care
+    from the birth month to the month before the 3rd birthday, then children's education from that
+    birthday's month through the month education ends. Also the parameters each part used."""
     infant_p = case.p("national.income_tax.infant_care_monthly")
     edu_p = case.p("national.income_tax.child_education_monthly")
     age, u_age = use_rule(case.p("national.income_tax.infant_care_until_age"), oc.born)
     switch = month_index(birthday(oc.born, age))
-    infant: dict[int, list[int]] = {}
-    edu: dict[int, list[int]] = {}
-    infant_uses = {u_age} | monthly_by_year(infant_p, month_index(oc.born), switch - 1, infant)
-    edu_uses = {u_age} | monthly_by_year(edu_p, switch, case.education_end[oc.order], edu)
+    infant, infant_uses = monthly_runs(infant_p, month_index(oc.born), switch - 1)
+    edu, edu_uses = monthly_runs(edu_p, switch, case.education_end[oc.order])
+    infant_uses.add(u_age)
+    edu_uses.add(u_age)
     if oc.child.education_until_age is None:
         default = case.p("national.income_tax.education_until_age")
         edu_uses.add(use_rule(default, oc.born)[1])
-    # Years with the same make-up share one ChildYear, so income_tax sees a repeated year at a glance.
+    # The two parts' runs, cut where either changes (they meet in the year of the switch). Years with the
+    # same make-up share one ChildYear, so income_tax sees a repeated year at a glance.
+    cuts = sorted({y for y0, y1, _, _ in infant + edu for y in (y0, y1 + 1)})
     made: dict[tuple[int, int, int, int], ChildYear] = {}
-    years = {}
-    for y in sorted(infant.keys() | edu.keys()):
-        key = (*infant.get(y, (0, 0)), *edu.get(y, (0, 0)))
+    runs: list[list] = []
+    for y0, y_end in pairwise(cuts):
+        while infant and infant[0][1] < y0:
+            infant.pop(0)
+        while edu and edu[0][1] < y0:
+            edu.pop(0)
+        i = infant[0][2:] if infant and infant[0][0] <= y0 else (0, 0)
+        e = edu[0][2:] if edu and edu[0][0] <= y0 else (0, 0)
+        if i == e == (0, 0):
+            continue
+        key = (*i, *e)
         cy = made.get(key)
         if cy is None:
             cy = made[key] = ChildYear(*key)
-        years[y] = cy
-    return years, (tuple(sorted(infant_uses, key=_k)), tuple(sorted(edu_uses, key=_k)))
+        if runs and runs[-1][2] is cy and runs[-1][1] == y0 - 1:
+            runs[-1][1] = y_end - 1
+        else:
+            runs.append([y0, y_end - 1, cy])
+    return runs, (tuple(sorted(infant_uses, key=_k)), tuple(sorted(edu_uses, key=_k)))
 
 
 class TaxTable:
@@ -87,51 +102,52 @@ class TaxTable:
 
 def income_tax(case: Case) -> list[Line]:
     hh = case.household
-    # Per tax year: the children with a deduction, and each one's total (the split search needs only those).
-    by_year: dict[int, tuple[list[tuple[OrderedChild, ChildYear, tuple[ParamUse, ...]]], list[int]]] = {}
-    for oc in case.children:
-        years, (infant_uses, edu_uses) = child_deductions(case, oc)
-        for year, cy in years.items():
-            total = cy.total
-            if total:
-                uses = (infant_uses if cy.infant_months else ()) + (edu_uses if cy.education_months else ())
-                entry = by_year.get(year)
-                if entry is None:
-                    entry = by_year[year] = ([], [])
-                entry[0].append((oc, cy, uses))
-                entry[1].append(total)
-    roles = [r for r, _ in hh.parents()]
-    best = hh.tax_split == "best" and len(roles) == 2
     brackets_p = case.p("national.income_tax.brackets")
     basic_p = case.p("national.income_tax.basic_deduction")
+    # The tax years are cut into stretches in which every child's deduction and the tax table stay the same:
+    # a stretch's first year is worked out, and its other years get the same lines (most years of a
+    # childhood are like the one before). A stretch starts where a child's run starts or ends, or where
+    # the tax table changes (a tax year reads the table in force on 1 January).
+    bounds = {d.year + ((d.month, d.day) != (1, 1)) for d in (*brackets_p.dates, *basic_p.dates)}
+    children = []  # (child, its runs with a deduction, the parameters of infant care, of education)
+    for oc in case.children:
+        runs, (infant_uses, edu_uses) = child_deductions(case, oc)
+        runs = [run for run in runs if run[2].total]
+        for first, last, _ in runs:
+            bounds.add(first)
+            bounds.add(last + 1)
+        children.append((oc, runs, infant_uses, edu_uses))
+    roles = [r for r, _ in hh.parents()]
+    best = hh.tax_split == "best" and len(roles) == 2
     tables: dict[tuple, tuple[TaxTable, dict[str, int]]] = {}
     cache: dict[tuple, tuple] = {}
     lines: list[Line] = []
     add = lines.append
-    last: tuple = ()  # the year before: (tax table key, children's entries), and where its lines start
-    last_start = 0
-    for year in sorted(by_year):
+    edges = sorted(bounds)
+    for year, end in pairwise(edges):  # the stretch [year, end)
+        kids = []
+        for oc, runs, infant_uses, edu_uses in children:
+            while runs and runs[0][1] < year:
+                runs.pop(0)
+            if runs and runs[0][0] <= year:
+                cy = runs[0][2]
+                kids.append((oc, cy, (infant_uses if cy.infant_months else ()) +
+                             (edu_uses if cy.education_months else ())))
+        if not kids:
+            continue
         jan1 = dt.date(year, 1, 1)
         brackets, u_br = use(brackets_p, jan1)
         basic, u_basic = use(basic_p, jan1)
         tkey = (u_br, u_basic)
-        kids, totals = by_year[year]
-        start = len(lines)
-        if last == (tkey, kids):
-            # The same children with the same deductions under the same tax table: the year before's
-            # lines again, for this year (most years of a childhood are like the one before).
-            lines += [ln.for_year(year) for ln in lines[last_start:start]]
-            last_start = start
-            continue
-        last, last_start = (tkey, kids), start
         if tkey not in tables:
             table = TaxTable(brackets, fen(basic))
             tables[tkey] = table, {r: _pre_child_taxable(hh.parent(r), table.basic) for r in roles}
         table, base = tables[tkey]
-        key = (tuple(totals), tkey)
+        key = (tuple(cy.total for _, cy, _ in kids), tkey)
         if key not in cache:
             cache[key] = _choose(key[0], base, table, roles, hh.tax_split)
         choice, claimed, saved, before, after, runner_up = cache[key]
+        start = len(lines)
         for (oc, cy, uses), split in zip(kids, choice, strict=True):
             total = cy.total
             for role in roles:
@@ -149,6 +165,9 @@ def income_tax(case: Case) -> list[Line]:
                                         saved[role], family_saved, advice, best, runner_up)
                 add(make_line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE, text, "",
                               None, role, None, tkey))
+        stretch = lines[start:]
+        for later in range(year + 1, end):
+            lines += [ln.for_year(later) for ln in stretch]
     return lines
 
 

@@ -50,3 +50,46 @@ def monthly_by_year(param: Parameter, first: int, last: int, out: dict[int, list
                     acc[1] += n
         m = end + 1
     return uses
+
+
+def monthly_runs(param: Parameter, first: int, last: int) -> tuple[list[list[int]], set[ParamUse]]:
+    """``param``'s monthly amount over months [first, last] as runs of calendar years that each get the same:
+    [first year, last year, fen in each of those years, months in each]. Sorted, not overlapping, and
+    as long as they can be.
+
+    The same sums as ``monthly_by_year`` (which gives one entry per year), in a handful of runs however
+    long the range: a stretch of unchanged value is its first year, its full years, and its last year.
+    """
+    uses: set[ParamUse] = set()
+    runs: list[list[int]] = []
+    changes = _change_months(param.dates)
+    m = first
+    while m <= last:
+        i = bisect.bisect_right(changes, m)
+        end = last if i == len(changes) else min(last, changes[i] - 1)
+        value, u = use(param, month_start(m))
+        if value is not None:
+            uses.add(u)
+            monthly = fen(value)
+            first_year, last_year = m // 12, end // 12
+            if first_year == last_year:
+                pieces = [(first_year, first_year, end - m + 1)]
+            else:
+                pieces = [(first_year, first_year, first_year * 12 + 12 - m)]
+                if last_year > first_year + 1:
+                    pieces.append((first_year + 1, last_year - 1, 12))
+                pieces.append((last_year, last_year, end - last_year * 12 + 1))
+            for y0, y1, n in pieces:
+                if runs and runs[-1][1] >= y0:  # a value changed within this year: its months add up
+                    runs[-1][2] += monthly * n
+                    runs[-1][3] += n
+                else:
+                    runs.append([y0, y1, monthly * n, n])
+        m = end + 1
+    merged: list[list[int]] = []  # a run the same as the one before it, and next to it, joins it
+    for run in runs:
+        if merged and merged[-1][1] == run[0] - 1 and merged[-1][2:] == run[2:]:
+            merged[-1][1] = run[1]
+        else:
+            merged.append(run)
+    return merged, uses
