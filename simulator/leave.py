@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .case import Birth, Case, per_case
 from .dates import birthday
@@ -219,38 +220,43 @@ def parental_leave(case: Case) -> list[Line]:
     per_child_p = case.p("anhui.parental_leave.per_child")
     first = case.children[0].born.year
     last = max(birthday(oc.born, age_p.values[-1]) for oc in case.children).year
-    limit_days = {}  # the birthday at which each child stops counting, per age limit in force
+    # The years are cut into stretches with the same rule and the same young children: a stretch's first
+    # year is worked out and its other years get the same lines. A stretch starts where a rule changes (a
+    # year reads the rule in force on 31 December), or where a child starts or stops counting under an
+    # age limit. A child counts in a year if born by its end and not yet at the limit on its first day.
+    bounds = {first, last + 1, *(d.year for p in (days_p, age_p, per_child_p) for d in p.dates)}
+    limits = {}  # per age limit: each child with the first and last year it counts
+    for age in {a for a in age_p.values if a is not None}:
+        limits[age] = spans = []
+        for oc in case.children:
+            ends = birthday(oc.born, age)
+            until = ends.year if ends > dt.date(ends.year, 1, 1) else ends.year - 1
+            spans.append((oc, oc.born.year, until))
+            bounds.update((oc.born.year, until + 1))
     lines: list[Line] = []
     roles = [role for role, _ in case.household.parents()]
-    before: tuple = ()  # the rule and young children of the last year with lines, and where its lines start
-    before_start = 0
-    for year in range(first, last + 1):
-        dec31, jan1 = dt.date(year, 12, 31), dt.date(year, 1, 1)
+    edges = sorted(b for b in bounds if first <= b <= last + 1)
+    for year, end in pairwise(edges):  # the stretch [year, end)
+        dec31 = dt.date(year, 12, 31)
         per_year, u_days = use(days_p, dec31)
         age, u_age = use(age_p, dec31)
         per_child, u_pc = use(per_child_p, dec31)
         if not per_year or age is None:
             continue
-        if age not in limit_days:
-            limit_days[age] = [(oc, birthday(oc.born, age)) for oc in case.children]
-        young = [oc for oc, ends in limit_days[age] if oc.born <= dec31 and ends > jan1]
-        if not young:
+        orders = tuple(oc.order for oc, since, until in limits[age] if since <= year <= until)
+        if not orders:
             continue
-        days = per_year * (len(young) if per_child else 1)
-        orders = tuple(oc.order for oc in young)
-        key = (days, age, per_child, orders, u_days, u_age, u_pc)
+        days = per_year * (len(orders) if per_child else 1)
         start = len(lines)
-        if key == before:  # the same young children under the same rule: that year's lines, for this year
-            lines += [ln.for_year(year) for ln in lines[before_start:start]]
-        else:
-            for role in roles:
-                # the same sentence for every year with the same young children
-                # (the note, not the case: a text holding its case would make a reference cycle)
-                text = case.shared_text(_parental_text, _employer_note(case, role), role, age, days, orders,
-                                        per_child)
-                lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
-                                       parent=role, uses=(u_days, u_age, u_pc)))
-        before, before_start = key, start
+        for role in roles:
+            # the same sentence for every year with the same young children
+            # (the note, not the case: a text holding its case would make a reference cycle)
+            text = case.shared_text(_parental_text, _employer_note(case, role), role, age, days, orders, per_child)
+            lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
+                                   parent=role, uses=(u_days, u_age, u_pc)))
+        stretch = lines[start:]
+        for later in range(year + 1, end):
+            lines += [ln.for_year(later) for ln in stretch]
     return lines
 
 
