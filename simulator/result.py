@@ -215,16 +215,23 @@ class Result:
         return self._summary[1]
 
     def _summarise(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        """The totals and the timeline, in one pass over the lines (adding in line order, as ever)."""
+        """The totals and the timeline, in one pass over the lines.
+
+        The timeline's yuan are added up in whole fen (every amount is a whole number of fen), which gives
+        exactly what rounding the float sums to the fen gave, with one division a figure instead of a
+        round(x, 2) for each category, total and running total of every year."""
         money = tax = interest = loan = deductions = 0.0
         leave = {"mother": 0, "father": 0}
         unknown = 0
-        money_by_year: dict[int, dict[str, float]] = {}
+        fen_by_year: dict[int, dict[str, int]] = {}
         days_by_year: dict[int, dict[str, int]] = {}
         for ln in self.lines:
             amount, unit = ln["amount"], ln["unit"]
             if amount is None:
                 unknown += unit != "entitlement"
+                continue
+            if unit == "deduction_yuan":
+                deductions += amount
                 continue
             id_ = ln["id"]
             if id_ in RECEIVED:
@@ -235,14 +242,12 @@ class Result:
                 interest += amount
             elif unit == "loan_yuan":
                 loan += amount
-            elif unit == "deduction_yuan":
-                deductions += amount
             if unit == "yuan":
                 year = ln["year"]
-                by_cat = money_by_year.get(year)
+                by_cat = fen_by_year.get(year)
                 if by_cat is None:
-                    by_cat = money_by_year[year] = dict.fromkeys(MONEY_CATEGORIES, 0.0)
-                by_cat[ln["category"]] += amount
+                    by_cat = fen_by_year[year] = dict.fromkeys(MONEY_CATEGORIES, 0)
+                by_cat[ln["category"]] += round(amount * 100)
             elif unit == "days":
                 parent = ln["parent"]
                 if parent:
@@ -258,16 +263,16 @@ class Result:
         rows: list[dict[str, Any]] = []
         if self.first_year is None:
             return totals, rows
-        cumulative = 0.0
+        cumulative = 0
         for year in range(self.first_year, self.last_year + 1):
-            sums = money_by_year.get(year)
+            sums = fen_by_year.get(year)
             if sums:
-                by_cat = {c: round(v, 2) if v else v for c, v in sums.items()}
-                total = round(sum(by_cat.values()), 2)
-                cumulative = round(cumulative + total, 2)
+                total = sum(sums.values())
+                cumulative += total
+                by_cat = {c: v / 100 for c, v in sums.items()}
             else:
-                by_cat, total = dict.fromkeys(MONEY_CATEGORIES, 0.0), 0.0
-            rows.append({"year": year, "money": by_cat, "total": total, "cumulative": cumulative,
+                by_cat, total = dict.fromkeys(MONEY_CATEGORIES, 0.0), 0
+            rows.append({"year": year, "money": by_cat, "total": total / 100, "cumulative": cumulative / 100,
                          "leave_days": days_by_year.get(year) or {"mother": 0, "father": 0}})
         return totals, rows
 
