@@ -50,7 +50,15 @@ def entitlements(case: Case) -> list[Line]:
     # Made anew for every household, not cached: a cache keyed on which measures apply would keep a trace of
     # a kiosk visitor's family (children under three, a working mother) after they have gone.
     applies = _applicable(case)
-    return [make_line("entitlement", case.today.year, None, "entitlement", f"bengbu-2024 {e.measure}", e.zh, e.en,
-                      status="verified", measure=e.measure,
-                      department={"zh": e.department_zh, "en": e.department_en})
-            for e in catalogue() if applies.get(e.applies, True)]
+    year = case.today.year
+    return [make_line("entitlement", year, None, "entitlement", source, e.zh, e.en, status="verified",
+                      measure=e.measure, department=department)
+            for e, source, department in _records() if applies.get(e.applies, True)]
+
+
+@cache
+def _records() -> tuple[tuple[Entitlement, str, dict[str, str]], ...]:
+    """Each catalogue entry with its source and department as a line holds them: the catalogue's own text,
+    the same for every household (lines are read-only, so they share these)."""
+    return tuple((e, f"bengbu-2024 {e.measure}", {"zh": e.department_zh, "en": e.department_en})
+                 for e in catalogue())
