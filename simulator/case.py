@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 from typing import Any, TypeVar
 
 from .household import Child, Household
-from .parameters import ParameterSet
+from .parameters import Parameter, ParameterSet
 from .result import SharedText
 
 ORDINAL_ZH = {1: "一孩", 2: "二孩", 3: "三孩"}
@@ -32,10 +32,10 @@ class OrderedChild:
     order: int  # 1-based birth order among the family's children
     child: Child
     birth: int  # 0-based index of the birth (children born on one date are one birth)
+    born: dt.date = field(init=False)  # the child's birth date (read by nearly every formula)
 
-    @property
-    def born(self) -> dt.date:
-        return self.child.birth_date
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "born", self.child.birth_date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,7 @@ class Case:
     def __init__(self, household: Household, params: ParameterSet):
         self.household = household
         self.params = params
+        self.p: Callable[[str], Parameter] = params.parameter  # p(name): the parameter itself
         self.today = household.today
         # Birth order counts children by birth date; the input order breaks ties (twins).
         ranked = sorted(enumerate(household.children), key=lambda ic: (ic[1].birth_date, ic[0]))
@@ -81,9 +82,6 @@ class Case:
         if text is None:
             text = self.texts[key] = SharedText(fn, *args)
         return text
-
-    def p(self, name: str):
-        return self.params[name]
 
     @cached_property
     def education_end(self) -> dict[int, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -35,10 +35,10 @@ class ChildYear:
     infant_months: int = 0
     education_fen: int = 0
     education_months: int = 0
+    total: int = field(init=False)  # fen of both parts
 
-    @property
-    def total(self) -> int:
-        return self.infant_fen + self.education_fen
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", self.infant_fen + self.education_fen)
 
 
 def child_deductions(case: Case, oc: OrderedChild) -> tuple[list[list], tuple[tuple[ParamUse, ...], ...]]:

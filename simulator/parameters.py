@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -187,6 +187,8 @@ class ParameterSet(Mapping[str, Parameter]):
         self._p = parameters
         self.sources = sources
         self.pack_date = pack_date  # the latest last_reviewed: how current the pack is
+        # params[name] without the Python-level __getitem__: the formulas look up some 90 a household
+        self.parameter: Callable[[str], Parameter] = parameters.__getitem__
 
     def __getitem__(self, name: str) -> Parameter:
         return self._p[name]
