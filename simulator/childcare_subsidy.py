@@ -7,7 +7,7 @@ and only for months from the scheme's start.
 from __future__ import annotations
 
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
-from .dates import month_index, month_start, year_month
+from .dates import month_index, year_month
 from .money import fmt, yuan
 from .periods import monthly_by_year
 from .result import Line, make_line, use, use_rule
@@ -31,7 +31,7 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
     paid: dict[int, list[int]] = {}  # year → [fen, months]
     uses = (u_months, *sorted(monthly_by_year(annual, first, last, paid, per_year=True), key=lambda u: u.effective))
     n, zh_n, en_n = oc.order, ordinal_zh(oc.order), ordinal_en(oc.order)
-    from_m, to_m, start_m = year_month(month_start(first)), year_month(month_start(last)), year_month(scheme_start)
+    from_m, to_m, start_m = year_month(first), year_month(last), year_month(month_index(scheme_start))
     window_zh = f"出生次月起{months}个月（{from_m}至{to_m}）"
     window_en = f"{months} months from the month after birth ({from_m} to {to_m})"
     if not paid:
@@ -45,11 +45,12 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
     lines = []
     for year in sorted(paid):
         amount, count = yuan(paid[year][0]), paid[year][1]
+        amount_ = fmt(amount)
         lines.append(make_line(
             "childcare_subsidy", year, amount, "yuan", SOURCE,
-            f"{zh_n}{year}年可领{count}个月，共{fmt(amount)}元（{window_zh}，{start_m}起发放{tax_zh}；"
+            f"{zh_n}{year}年可领{count}个月，共{amount_}元（{window_zh}，{start_m}起发放{tax_zh}；"
             f"向孩子户籍地申领）。",
-            f"{en_n}: {count} months in {year}, {fmt(amount)} yuan (the {window_en}, paid from "
+            f"{en_n}: {count} months in {year}, {amount_} yuan (the {window_en}, paid from "
             f"{start_m}{tax_en}; apply where the child's hukou is).",
             child=n, payers={"national": amount}, uses=(*uses, u_ex)))
     return lines

@@ -26,9 +26,10 @@ def month_start(index: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def year_month(d: dt.date) -> str:
-    """'2026-05': what ``f"{d:%Y-%m}"`` gives, without strftime's cost (it runs for every subsidy line)."""
-    return f"{d.year:04d}-{d.month:02d}"
+def year_month(index: int) -> str:
+    """'2026-05' for a month index: what ``f"{month_start(index):%Y-%m}"`` gives, without making the date or
+    strftime's cost (it runs for every childcare-subsidy line)."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def months_in_year(first: int, last: int, year: int) -> int:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .case import Case, OrderedChild, ordinal_en, ordinal_zh
+from .case import Case, OrderedChild, ordinal_en, ordinal_zh, per_case
 from .dates import birthday, parse_month_day
 from .money import fmt
 from .result import Line, ParamUse, make_line, use, use_rule
 
 
+@per_case  # the after-school waiver and the free preschool year both need it
 def school_entry_year(case: Case, oc: OrderedChild) -> tuple[int, tuple[ParamUse, ...]]:
     """The autumn a child starts primary school: the entry age reached by the cut-off day."""
     age_p, cut_p = case.p("national.education.school_entry_age"), case.p("national.education.entry_cutoff")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import birthday, month_index
@@ -27,18 +27,15 @@ SPLIT_ZH = {"mother": "母亲扣除100%", "father": "父亲扣除100%", "half": 
 SPLIT_EN = {"mother": "mother claims 100%", "father": "father claims 100%", "half": "each parent claims 50%"}
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ChildYear:
-    """One child's deduction in one tax year, in fen, and how it was made up."""
+class ChildYear(NamedTuple):
+    """One child's deduction in one tax year, in fen, and how it was made up. (A named tuple: a household
+    makes a dozen or so, and a frozen dataclass costs several times as much to make.)"""
 
-    infant_fen: int = 0
-    infant_months: int = 0
-    education_fen: int = 0
-    education_months: int = 0
-    total: int = field(init=False)  # fen of both parts
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "total", self.infant_fen + self.education_fen)
+    infant_fen: int
+    infant_months: int
+    education_fen: int
+    education_months: int
+    total: int  # fen of both parts
 
 
 def child_deductions(case: Case, oc: OrderedChild) -> tuple[list[list], tuple[tuple[ParamUse, ...], ...]]:
@@ -73,7 +70,7 @@ def child_deductions(case: Case, oc: OrderedChild) -> tuple[list[list], tuple[tu
         key = (*i, *e)
         cy = made.get(key)
         if cy is None:
-            cy = made[key] = ChildYear(*key)
+            cy = made[key] = ChildYear(*key, i[0] + e[0])
         if runs and runs[-1][2] is cy and runs[-1][1] == y0 - 1:
             runs[-1][1] = y_end - 1
         else:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from .case import Birth, Case, per_case
 from .dates import birthday
@@ -22,8 +22,7 @@ SOURCE_PATERNITY = "ah-pfp; bengbu-2024 §11"
 SOURCE_PARENTAL = "ah-pfp; bengbu-2024 §11"
 
 
-@dataclass(frozen=True, slots=True)
-class LeaveDays:
+class LeaveDays(NamedTuple):
     days: int
     end: dt.date
     holidays: int  # statutory holidays that pushed the end date back
