@@ -122,7 +122,7 @@ def income_tax(case: Case) -> list[Line]:
     add = lines.append
     edges = sorted(bounds)
     for year, end in pairwise(edges):  # the stretch [year, end)
-        kids = []
+        kids, totals = [], []
         for oc, runs, infant_uses, edu_uses in children:
             while runs and runs[0][1] < year:
                 runs.pop(0)
@@ -130,6 +130,7 @@ def income_tax(case: Case) -> list[Line]:
                 cy = runs[0][2]
                 kids.append((oc, cy, (infant_uses if cy.infant_months else ()) +
                              (edu_uses if cy.education_months else ())))
+                totals.append(cy.total)
         if not kids:
             continue
         jan1 = dt.date(year, 1, 1)
@@ -140,21 +141,23 @@ def income_tax(case: Case) -> list[Line]:
             table = TaxTable(brackets, fen(basic))
             tables[tkey] = table, {r: _pre_child_taxable(hh.parent(r), table.basic) for r in roles}
         table, base = tables[tkey]
-        key = (tuple(cy.total for _, cy, _ in kids), tkey)
+        key = (tuple(totals), tkey)
         if key not in cache:
             cache[key] = _choose(key[0], base, table, roles, hh.tax_split)
         choice, claimed, saved, before, after, runner_up = cache[key]
         start = len(lines)
+        advice = []
         for (oc, cy, uses), split in zip(kids, choice, strict=True):
-            total = cy.total
+            order = oc.order
+            advice.append((order, split))
             for role in roles:
-                part = _portion(total, split, role)
+                part = _portion(cy.total, split, role)
                 if part:
                     # one sentence per distinct deduction, shared by every year it fits
-                    text = case.shared_text(_deduction_text, oc.order, cy, split, part)
+                    text = case.shared_text(_deduction_text, order, cy, split, part)
                     add(make_line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE, text, "",
-                                  oc.order, role, None, uses))
-        advice = tuple((oc.order, split) for (oc, _, _), split in zip(kids, choice, strict=True))
+                                  order, role, None, uses))
+        advice = tuple(advice)
         family_saved = sum(saved.values())
         for role in roles:
             if claimed[role]:
