@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from .birth_subsidy import birth_subsidy
 from .case import Case
 from .childcare_subsidy import childcare_subsidy
@@ -17,6 +19,7 @@ from .policy_checks import InputError, policy_problems
 from .result import Result
 from .training import training
 
+_YEAR_UNIT = itemgetter("year", "unit")
 FORMULAS = (
     birth_subsidy, childcare_subsidy, income_tax, maternity_allowance, maternity_leave, paternity_leave,
     parental_leave, provident_fund, home_purchase_subsidy, training, childcare_enrolment_subsidy,
@@ -31,12 +34,14 @@ def simulate(household: Household, params: ParameterSet | None = None, lang: str
     if problems:
         raise InputError(problems)
     case = Case(household, params)
-    lines = [line for formula in FORMULAS for line in formula(case)]
+    lines: list = []
+    for formula in FORMULAS:
+        lines += formula(case)
     first = last = None
     if case.children:
         first = case.children[0].born.year
         last = max(case.education_end[oc.order] // 12 for oc in case.children)
-    years = [ln.year for ln in lines if ln.unit != "entitlement"]
+    years = [year for year, unit in set(map(_YEAR_UNIT, lines)) if unit != "entitlement"]  # (distinct pairs)
     if years:
         first = min(years) if first is None else min(first, *years)
         last = max(years) if last is None else max(last, *years)

@@ -88,13 +88,21 @@ class TaxTable:
             raise ValueError("the last tax bracket must be open (up_to: null)")
         self.uppers = [math.inf if upper is None else upper for upper, _, _ in self.rows]
         self.basic = basic_fen
+        # Tax already worked out, by taxable fen: a household's split searches ask for the same parent's tax
+        # at the same few incomes again and again. (A table lives for one household's income_tax.)
+        self.known: dict[int, int] = {}
 
     def tax(self, taxable_fen: int) -> int:
-        if taxable_fen <= 0:
-            return 0
-        _, bp, quick = self.rows[bisect.bisect_left(self.uppers, taxable_fen)]  # first bracket reaching it
-        tax = (taxable_fen * bp + BASIS_POINTS // 2) // BASIS_POINTS - quick  # ÷ rounded half up to the fen
-        return tax if tax > 0 else 0
+        tax = self.known.get(taxable_fen)
+        if tax is None:
+            if taxable_fen <= 0:
+                tax = 0
+            else:
+                _, bp, quick = self.rows[bisect.bisect_left(self.uppers, taxable_fen)]  # first bracket reaching it
+                tax = (taxable_fen * bp + BASIS_POINTS // 2) // BASIS_POINTS - quick  # ÷ rounded half up to the fen
+                tax = tax if tax > 0 else 0
+            self.known[taxable_fen] = tax
+        return tax
 
 
 def income_tax(case: Case) -> list[Line]:
@@ -189,7 +197,8 @@ def _saved_text(role, claimed, before, after, saved, family_saved, advice, best,
     else:
         why_zh, why_en = f"按所选方式：{advice_zh}。", f"As chosen: {advice_en}."
     role_zh = "母亲" if role == "mother" else "父亲"
-    claimed_, before_, after_, saved_, family_ = (fmt(yuan(x)) for x in (claimed, before, after, saved, family_saved))
+    claimed_, before_, after_ = fmt(yuan(claimed)), fmt(yuan(before)), fmt(yuan(after))
+    saved_, family_ = fmt(yuan(saved)), fmt(yuan(family_saved))
     return (f"{role_zh}当年扣除子女相关费用{claimed_}元，个税由{before_}元降至"
             f"{after_}元，少缴{saved_}元（家庭合计{family_}元）。{why_zh}"
             "措施第3条提出的二孩、三孩差异化个税政策尚无公布的具体规定，未计入。",

@@ -189,6 +189,7 @@ class ParameterSet(Mapping[str, Parameter]):
         self.pack_date = pack_date  # the latest last_reviewed: how current the pack is
         # params[name] without the Python-level __getitem__: the formulas look up some 90 a household
         self.parameter: Callable[[str], Parameter] = parameters.__getitem__
+        self._local = tuple(n for n, p in parameters.items() if p.local)
 
     def __getitem__(self, name: str) -> Parameter:
         return self._p[name]
@@ -235,7 +236,8 @@ class ParameterSet(Mapping[str, Parameter]):
         return ParameterSet(params, self.sources, self.pack_date)
 
     def local_names(self) -> list[str]:
-        return [n for n, p in self._p.items() if p.local]
+        """The parameters holding a counselor's local figures (a fresh list: every result gets one)."""
+        return list(self._local)
 
 
 def _range_problem(value: Any, bounds: tuple[float | None, float | None], lang: str = "en") -> str | None:

@@ -232,17 +232,14 @@ class Result:
                 continue
             if unit == "deduction_yuan":
                 deductions += amount
-                continue
-            id_ = ln["id"]
-            if id_ in RECEIVED:
-                money += amount
-            elif id_ == "tax_saved":
-                tax += amount
-            elif id_ == "provident_fund_interest_saved":
-                interest += amount
-            elif unit == "loan_yuan":
-                loan += amount
-            if unit == "yuan":
+            elif unit == "yuan":  # (every line of RECEIVED, tax saved and interest saved is in yuan)
+                id_ = ln["id"]
+                if id_ in RECEIVED:
+                    money += amount
+                elif id_ == "tax_saved":
+                    tax += amount
+                elif id_ == "provident_fund_interest_saved":
+                    interest += amount
                 year = ln["year"]
                 by_cat = fen_by_year.get(year)
                 if by_cat is None:
@@ -257,6 +254,8 @@ class Result:
                     if by_parent is None:
                         by_parent = days_by_year[year] = {"mother": 0, "father": 0}
                     by_parent[parent] += int(amount)
+            elif unit == "loan_yuan":
+                loan += amount
         totals = {"money_received": round(money, 2), "tax_saved": round(tax, 2),
                   "interest_saved": round(interest, 2), "loan_capacity": round(loan, 2),
                   "tax_deductions": round(deductions, 2), "leave_days": leave, "amounts_to_enter": unknown}
@@ -264,6 +263,8 @@ class Result:
         if self.first_year is None:
             return totals, rows
         cumulative = 0
+        no_money = dict.fromkeys(MONEY_CATEGORIES, 0.0)  # one for all the years without any (rows are read-only)
+        no_days = {"mother": 0, "father": 0}
         for year in range(self.first_year, self.last_year + 1):
             sums = fen_by_year.get(year)
             if sums:
@@ -271,9 +272,9 @@ class Result:
                 cumulative += total
                 by_cat = {c: v / 100 for c, v in sums.items()}
             else:
-                by_cat, total = dict.fromkeys(MONEY_CATEGORIES, 0.0), 0
+                by_cat, total = no_money, 0
             rows.append({"year": year, "money": by_cat, "total": total / 100, "cumulative": cumulative / 100,
-                         "leave_days": days_by_year.get(year) or {"mother": 0, "father": 0}})
+                         "leave_days": days_by_year.get(year, no_days)})
         return totals, rows
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
