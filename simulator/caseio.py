@@ -3,6 +3,7 @@ old file, never half a file."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import tempfile
@@ -31,7 +32,9 @@ def _newer_version(data: Any, lang: str) -> None:
 
 def parse_case_text(text: str | bytes, lang: str = "en") -> Household:
     """A household from a case file's text. Strict JSON typing: ``true`` is not a salary of 1 yuan and a
-    number is not a date; InputError lists every problem by field path."""
+    number is not a date; InputError lists every problem by field path. A UTF-8 byte-order mark (which
+    Windows editors write) is not part of the case."""
+    text = text.removeprefix(codecs.BOM_UTF8) if isinstance(text, bytes) else text.removeprefix("\ufeff")
     try:
         return Household.model_validate_json(text, strict=True)
     except ValidationError as e:

@@ -118,7 +118,9 @@ def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
 
 def _batch_lines(args: argparse.Namespace, params: ParameterSet) -> int:
     failed = 0
-    source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+    # Bytes, line by line: each case is decoded by the parser, so a line that is not UTF-8 is that line's
+    # error rather than the end of the batch (and no text layer decodes what the parser reads as bytes).
+    source = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
     sys.stdout.flush()
     # orjson makes UTF-8 bytes: hand them to the binary stream beneath stdout, not decode them only for the
     # text layer to encode them again (that round trip cost more than making the JSON).

@@ -202,6 +202,29 @@ def test_batch_of_good_cases_exits_0(tmp_path, capsys):
     assert len(capsys.readouterr().out.splitlines()) == 2
 
 
+def test_a_batch_line_that_is_not_utf8_is_that_lines_error_and_the_rest_go_on(tmp_path, capsys):
+    batch = tmp_path / "cases.jsonl"
+    good = json.dumps(good_case()).encode()
+    batch.write_bytes(good + b"\n" + b'{"hukou_area": "\xff\xfe"}\n' + good + b"\n")
+    assert main(["simulate", "--batch", str(batch), "--lang", "en"]) == 2
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(records) == 3
+    assert "totals" in records[0] and "totals" in records[2]
+    assert records[1] == {"line": 2, "errors": ["(case): not UTF-8 text"]}
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_case(tmp_path, capsys):
+    """Windows editors write one at the start of a file: a case file and a batch's first line still read."""
+    case = tmp_path / "case.json"
+    case.write_bytes(b"\xef\xbb\xbf" + json.dumps(good_case()).encode())
+    assert main(["simulate", str(case)]) == 0
+    expected = json.loads(capsys.readouterr().out)["totals"]
+    batch = tmp_path / "cases.jsonl"
+    batch.write_bytes(b"\xef\xbb\xbf" + json.dumps(good_case()).encode() + b"\n")
+    assert main(["simulate", "--batch", str(batch)]) == 0
+    assert json.loads(capsys.readouterr().out)["totals"] == expected
+
+
 def test_batch_runs_without_the_collector_and_turns_it_back_on(tmp_path, capsys, monkeypatch):
     """Results hold no cycles (test_properties), so the batch leaves freeing to reference counting, with a
     full collector pass every few thousand lines; afterwards the collector is on, even after bad lines."""
