@@ -124,6 +124,9 @@ def main() -> None:
           f"{len(r.lines)} lines, best split")
     per_household(bench_cases(200))  # warm up
     report(bench_cases(n), trials)
+    fixed = min(batch([], False) for _ in range(trials))
+    print(f"a batch run's fixed cost (arguments, loading the policy pack), included above: {fixed * 1e3:.1f} ms "
+          f"= {fixed / n * 1e3:.3f} ms per household at n={n}")
     mixed = mixed_cases(n)
     lines = [len(simulate(parse_case(c), params).lines) for c in mixed[:200]]
     print(f"mixed families (seeded random, n={n}): {statistics.fmean(lines):.0f} lines on average, "
