@@ -263,17 +263,23 @@ class Result:
         if self.first_year is None:
             return totals, rows
         cumulative = 0
-        no_money = dict.fromkeys(MONEY_CATEGORIES, 0.0)  # one for all the years without any (rows are read-only)
+        # Rows are read-only, so a year with the same money as the year before (most years of a childhood)
+        # shares its dict and total, and the years without any share one.
+        no_money = dict.fromkeys(MONEY_CATEGORIES, 0.0)
         no_days = {"mother": 0, "father": 0}
+        last_sums: dict[str, int] | None = None
+        by_cat, total, total_yuan = no_money, 0, 0.0
         for year in range(self.first_year, self.last_year + 1):
             sums = fen_by_year.get(year)
-            if sums:
-                total = sum(sums.values())
-                cumulative += total
-                by_cat = {c: v / 100 for c, v in sums.items()}
-            else:
-                by_cat, total = no_money, 0
-            rows.append({"year": year, "money": by_cat, "total": total / 100, "cumulative": cumulative / 100,
+            if sums != last_sums:
+                if sums:
+                    total = sum(sums.values())
+                    by_cat, total_yuan = {c: v / 100 if v else 0.0 for c, v in sums.items()}, total / 100
+                else:
+                    by_cat, total, total_yuan = no_money, 0, 0.0
+                last_sums = sums
+            cumulative += total
+            rows.append({"year": year, "money": by_cat, "total": total_yuan, "cumulative": cumulative / 100,
                          "leave_days": days_by_year.get(year, no_days)})
         return totals, rows
 
