@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from functools import lru_cache
+from typing import Any
 
 from .dates import month_index, month_start
 from .money import fen, mul_div
@@ -19,6 +20,22 @@ def _change_months(dates: tuple[dt.date, ...]) -> tuple[int, ...]:
     return tuple(sorted({month_index(d) + (d.day > 1) for d in dates}))
 
 
+def _stretches(param: Parameter, first: int, last: int) -> list[tuple[int, int, Any, ParamUse]]:
+    """The months [first, last] as stretches of unchanged value, (first month, last month, value, its
+    record), leaving out the months with no value (before the parameter's first date, or a null)."""
+    out = []
+    changes = _change_months(param.dates)
+    m = first
+    while m <= last:
+        i = bisect.bisect_right(changes, m)
+        end = last if i == len(changes) else min(last, changes[i] - 1)
+        value, u = use(param, month_start(m))
+        if value is not None:
+            out.append((m, end, value, u))
+        m = end + 1
+    return out
+
+
 def monthly_by_year(param: Parameter, first: int, last: int, out: dict[int, list[int]], per_year: bool = False
                     ) -> set[ParamUse]:
     """Add ``param``'s monthly amount over months [first, last] into out[year] = [fen, months].
@@ -30,25 +47,18 @@ def monthly_by_year(param: Parameter, first: int, last: int, out: dict[int, list
     is one parameter lookup per change of value, not one per month or per year.
     """
     uses: set[ParamUse] = set()
-    changes = _change_months(param.dates)
-    m = first
-    while m <= last:
-        i = bisect.bisect_right(changes, m)
-        end = last if i == len(changes) else min(last, changes[i] - 1)
-        value, u = use(param, month_start(m))
-        if value is not None:
-            uses.add(u)
-            monthly = mul_div(fen(value), 1, 12) if per_year else fen(value)
-            first_year, last_year = m // 12, end // 12
-            for year in range(first_year, last_year + 1):
-                n = (end if year == last_year else year * 12 + 11) - (m if year == first_year else year * 12) + 1
-                acc = out.get(year)
-                if acc is None:
-                    out[year] = [monthly * n, n]
-                else:
-                    acc[0] += monthly * n
-                    acc[1] += n
-        m = end + 1
+    for m, end, value, u in _stretches(param, first, last):
+        uses.add(u)
+        monthly = mul_div(fen(value), 1, 12) if per_year else fen(value)
+        first_year, last_year = m // 12, end // 12
+        for year in range(first_year, last_year + 1):
+            n = (end if year == last_year else year * 12 + 11) - (m if year == first_year else year * 12) + 1
+            acc = out.get(year)
+            if acc is None:
+                out[year] = [monthly * n, n]
+            else:
+                acc[0] += monthly * n
+                acc[1] += n
     return uses
 
 
@@ -62,30 +72,23 @@ def monthly_runs(param: Parameter, first: int, last: int) -> tuple[list[list[int
     """
     uses: set[ParamUse] = set()
     runs: list[list[int]] = []
-    changes = _change_months(param.dates)
-    m = first
-    while m <= last:
-        i = bisect.bisect_right(changes, m)
-        end = last if i == len(changes) else min(last, changes[i] - 1)
-        value, u = use(param, month_start(m))
-        if value is not None:
-            uses.add(u)
-            monthly = fen(value)
-            first_year, last_year = m // 12, end // 12
-            if first_year == last_year:
-                pieces = [(first_year, first_year, end - m + 1)]
+    for m, end, value, u in _stretches(param, first, last):
+        uses.add(u)
+        monthly = fen(value)
+        first_year, last_year = m // 12, end // 12
+        if first_year == last_year:
+            pieces = [(first_year, first_year, end - m + 1)]
+        else:
+            pieces = [(first_year, first_year, first_year * 12 + 12 - m)]
+            if last_year > first_year + 1:
+                pieces.append((first_year + 1, last_year - 1, 12))
+            pieces.append((last_year, last_year, end - last_year * 12 + 1))
+        for y0, y1, n in pieces:
+            if runs and runs[-1][1] >= y0:  # a value changed within this year: its months add up
+                runs[-1][2] += monthly * n
+                runs[-1][3] += n
             else:
-                pieces = [(first_year, first_year, first_year * 12 + 12 - m)]
-                if last_year > first_year + 1:
-                    pieces.append((first_year + 1, last_year - 1, 12))
-                pieces.append((last_year, last_year, end - last_year * 12 + 1))
-            for y0, y1, n in pieces:
-                if runs and runs[-1][1] >= y0:  # a value changed within this year: its months add up
-                    runs[-1][2] += monthly * n
-                    runs[-1][3] += n
-                else:
-                    runs.append([y0, y1, monthly * n, n])
-        m = end + 1
+                runs.append([y0, y1, monthly * n, n])
     merged: list[list[int]] = []  # a run the same as the one before it, and next to it, joins it
     for run in runs:
         if merged and merged[-1][1] == run[0] - 1 and merged[-1][2:] == run[2:]:
