@@ -75,7 +75,7 @@ def child_deductions(case: Case, oc: OrderedChild) -> tuple[list[list], tuple[tu
             runs[-1][1] = y_end - 1
         else:
             runs.append([y0, y_end - 1, cy])
-    return runs, (tuple(sorted(infant_uses, key=_k)), tuple(sorted(edu_uses, key=_k)))
+    return runs, (_in_order(frozenset(infant_uses)), _in_order(frozenset(edu_uses)))
 
 
 class TaxTable:
@@ -208,8 +208,11 @@ def _saved_text(role, claimed, before, after, saved, family_saved, advice, best,
             "children that measure §3 asks for has been published, so none is counted.")
 
 
-def _k(u: ParamUse) -> tuple:
-    return (u.name, u.effective or dt.date.min)
+@lru_cache(maxsize=256)
+def _in_order(uses: frozenset[ParamUse]) -> tuple[ParamUse, ...]:
+    """Parameter records by name and date. Records are the policy's own (one per dated value), so this is
+    worked out once for all households."""
+    return tuple(sorted(uses, key=lambda u: (u.name, u.effective or dt.date.min)))
 
 
 def _pre_child_taxable(parent, basic_fen: int) -> int:

@@ -234,6 +234,7 @@ def parental_leave(case: Case) -> list[Line]:
             bounds.update((oc.born.year, until + 1))
     lines: list[Line] = []
     roles = [role for role, _ in case.household.parents()]
+    notes = {role: _employer_note(case, role) for role in roles}
     edges = sorted(b for b in bounds if first <= b <= last + 1)
     for year, end in pairwise(edges):  # the stretch [year, end)
         dec31 = dt.date(year, 12, 31)
@@ -250,7 +251,7 @@ def parental_leave(case: Case) -> list[Line]:
         for role in roles:
             # the same sentence for every year with the same young children
             # (the note, not the case: a text holding its case would make a reference cycle)
-            text = case.shared_text(_parental_text, _employer_note(case, role), role, age, days, orders, per_child)
+            text = case.shared_text(_parental_text, notes[role], role, age, days, orders, per_child)
             lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
                                    parent=role, uses=(u_days, u_age, u_pc)))
         stretch = lines[start:]
