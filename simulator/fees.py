@@ -50,6 +50,7 @@ def childcare_enrolment_subsidy(case: Case) -> list[Line]:
 def after_school_fee_waiver(case: Case) -> list[Line]:
     lines = []
     order_p = case.p("bengbu.after_school.waived_birth_order")
+    fee_p = case.p("bengbu.after_school.annual_fee")
     for oc in case.children:
         if oc.order not in order_p.values:
             continue
@@ -57,10 +58,11 @@ def after_school_fee_waiver(case: Case) -> list[Line]:
         years, u_years = use_rule(case.p("national.education.compulsory_years"), dt.date(entry, 9, 1))
         for y in range(entry, entry + years):
             # the waiver is judged school year by school year: a child born before the measure still has it later
-            order, u_order = use(order_p, dt.date(y, 9, 1))
+            autumn = dt.date(y, 9, 1)
+            order, u_order = use(order_p, autumn)
             if oc.order != order:
                 continue
-            amount, u = use(case.p("bengbu.after_school.annual_fee"), dt.date(y, 9, 1))
+            amount, u = use(fee_p, autumn)
             a_zh, a_en = _amount_text(amount)
             lines.append(make_line(
                 "after_school_fee_waiver", y, amount, "yuan", "bengbu-2024 §9",
