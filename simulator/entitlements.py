@@ -51,14 +51,15 @@ def entitlements(case: Case) -> list[Line]:
     # a kiosk visitor's family (children under three, a working mother) after they have gone.
     applies = _applicable(case)
     year = case.today.year
-    return [make_line("entitlement", year, None, "entitlement", source, e.zh, e.en, status="verified",
-                      measure=e.measure, department=department)
-            for e, source, department in _records() if applies.get(e.applies, True)]
+    return [line.for_year(year) for when, line in _templates() if applies.get(when, True)]
 
 
 @cache
-def _records() -> tuple[tuple[Entitlement, str, dict[str, str]], ...]:
-    """Each catalogue entry with its source and department as a line holds them: the catalogue's own text,
-    the same for every household (lines are read-only, so they share these)."""
-    return tuple((e, f"bengbu-2024 {e.measure}", {"zh": e.department_zh, "en": e.department_en})
+def _templates() -> tuple[tuple[str, Line], ...]:
+    """Each catalogue entry's line, but for its year, with when it applies: the catalogue's own text, the
+    same for every household. A household's lines are copies of these for the year it is worked out in
+    (lines are read-only, so the copies share the text and department dicts)."""
+    return tuple((e.applies, make_line("entitlement", 0, None, "entitlement", f"bengbu-2024 {e.measure}", e.zh, e.en,
+                                       status="verified", measure=e.measure,
+                                       department={"zh": e.department_zh, "en": e.department_en}))
                  for e in catalogue())
