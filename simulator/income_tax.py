@@ -53,28 +53,22 @@ def child_deductions(case: Case, oc: OrderedChild) -> tuple[list[list], tuple[tu
     if oc.child.education_until_age is None:
         default = case.p("national.income_tax.education_until_age")
         edu_uses.add(use_rule(default, oc.born)[1])
-    # The two parts' runs, cut where either changes (they meet in the year of the switch). Years with the
-    # same make-up share one ChildYear, so income_tax sees a repeated year at a glance.
-    cuts = sorted({y for y0, y1, _, _ in infant + edu for y in (y0, y1 + 1)})
-    made: dict[tuple[int, int, int, int], ChildYear] = {}
-    runs: list[list] = []
-    for y0, y_end in pairwise(cuts):
-        while infant and infant[0][1] < y0:
-            infant.pop(0)
-        while edu and edu[0][1] < y0:
-            edu.pop(0)
-        i = infant[0][2:] if infant and infant[0][0] <= y0 else (0, 0)
-        e = edu[0][2:] if edu and edu[0][0] <= y0 else (0, 0)
-        if i == e == (0, 0):
-            continue
-        key = (*i, *e)
-        cy = made.get(key)
-        if cy is None:
-            cy = made[key] = ChildYear(*key, i[0] + e[0])
-        if runs and runs[-1][2] is cy and runs[-1][1] == y0 - 1:
-            runs[-1][1] = y_end - 1
+    # Infant care's runs, then education's: the two meet in the year of the switch (unless it comes in
+    # January), which holds months of both.
+    runs = [[y0, y1, ChildYear(fen_, n, 0, 0, fen_)] for y0, y1, fen_, n in infant]
+    for y0, y1, fen_, n in edu:
+        last = runs[-1] if runs else None
+        if last is not None and last[1] >= y0:  # the switch year
+            if last[0] < y0:  # (a run of equal infant years ending in it: the switch year stands apart)
+                last[1] = y0 - 1
+                last = [y0, y0, last[2]]
+                runs.append(last)
+            cy = last[2]
+            last[2] = ChildYear(cy.infant_fen, cy.infant_months, fen_, n, cy.infant_fen + fen_)
+            if y1 > y0:
+                runs.append([y0 + 1, y1, ChildYear(0, 0, fen_, n, fen_)])
         else:
-            runs.append([y0, y_end - 1, cy])
+            runs.append([y0, y1, ChildYear(0, 0, fen_, n, fen_)])
     return runs, (_in_order(frozenset(infant_uses)), _in_order(frozenset(edu_uses)))
 
 

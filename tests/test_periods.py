@@ -69,3 +69,47 @@ def test_runs_hold_the_same_sums_as_the_year_by_year_walk(param, first, length):
     for a, b in zip(runs, runs[1:], strict=False):
         assert a[1] < b[0]  # sorted, not overlapping
         assert a[1] + 1 < b[0] or a[2:] != b[2:]  # and as long as they can be
+
+
+def _with_infant_age(age: int):
+    """The shipped parameters with the infant-care deduction running to ``age`` (a switch year can then
+    follow a birth year of the same number of months)."""
+    from simulator.parameters import ParameterSet
+
+    name = "national.income_tax.infant_care_until_age"
+    changed = {n: PARAMS[n] for n in PARAMS}
+    changed[name] = dataclasses.replace(PARAMS[name], values=(age,) * len(PARAMS[name].values))
+    return ParameterSet(changed, PARAMS.sources, PARAMS.pack_date)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(dt.date(2012, 1, 1), dt.date(2031, 12, 31)), st.sampled_from([1, 2, 3]),
+       st.none() | st.integers(16, 30))
+def test_a_childs_deduction_runs_hold_each_years_infant_care_and_education(born, infant_age, until):
+    """income_tax.child_deductions joins the two parts' runs; year by year they must hold what the
+    year-by-year walk gives for infant care (birth month to the month before the switch birthday) and
+    education (that month through the month education ends)."""
+    from simulator import Household
+    from simulator.case import Case
+    from simulator.dates import birthday
+    from simulator.income_tax import child_deductions
+
+    params = _with_infant_age(infant_age)
+    child = {"birth_date": born.isoformat()} | ({} if until is None else {"education_until_age": until})
+    case = Case(Household.model_validate({"hukou_area": "bengshan", "mother": {}, "children": [child]}), params)
+    (oc,) = case.children
+    switch = month_index(birthday(born, infant_age))
+    infant: dict[int, list[int]] = {}
+    edu: dict[int, list[int]] = {}
+    monthly_by_year(params["national.income_tax.infant_care_monthly"], month_index(born), switch - 1, infant)
+    monthly_by_year(params["national.income_tax.child_education_monthly"], switch,
+                    case.education_end[oc.order], edu)
+    expected = {y: (*infant.get(y, (0, 0)), *edu.get(y, (0, 0))) for y in infant.keys() | edu.keys()}
+    runs, _ = child_deductions(case, oc)
+    spread = {}
+    for y0, y1, cy in runs:
+        for year in range(y0, y1 + 1):
+            assert year not in spread
+            spread[year] = (cy.infant_fen, cy.infant_months, cy.education_fen, cy.education_months)
+            assert cy.total == cy.infant_fen + cy.education_fen
+    assert spread == expected
