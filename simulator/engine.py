@@ -19,12 +19,15 @@ from .policy_checks import InputError, policy_problems
 from .result import Result
 from .training import training
 
-_YEAR_UNIT = itemgetter("year", "unit")
-FORMULAS = (
+_YEAR = itemgetter("year")
+# The formulas whose lines fall in years of the family's life (the timeline spans them), then the
+# entitlements, whose lines carry the year they are worked out in.
+DATED = (
     birth_subsidy, childcare_subsidy, income_tax, maternity_allowance, maternity_leave, paternity_leave,
     parental_leave, provident_fund, home_purchase_subsidy, training, childcare_enrolment_subsidy,
-    after_school_fee_waiver, preschool_fee_waiver, entitlements,
+    after_school_fee_waiver, preschool_fee_waiver,
 )
+FORMULAS = (*DATED, entitlements)
 
 
 def simulate(household: Household, params: ParameterSet | None = None, lang: str = "en") -> Result:
@@ -35,13 +38,14 @@ def simulate(household: Household, params: ParameterSet | None = None, lang: str
         raise InputError(problems)
     case = Case(household, params)
     lines: list = []
-    for formula in FORMULAS:
+    for formula in DATED:
         lines += formula(case)
+    years = set(map(_YEAR, lines))
+    lines += entitlements(case)
     first = last = None
     if case.children:
         first = case.children[0].born.year
         last = max(case.education_end[oc.order] // 12 for oc in case.children)
-    years = [year for year, unit in set(map(_YEAR_UNIT, lines)) if unit != "entitlement"]  # (distinct pairs)
     if years:
         first = min(years) if first is None else min(first, *years)
         last = max(years) if last is None else max(last, *years)
