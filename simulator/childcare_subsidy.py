@@ -42,9 +42,11 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
     exempt, u_ex = use(case.p("national.childcare_subsidy.tax_exempt"), scheme_start)
     tax_zh = "，免征个人所得税" if exempt else ""
     tax_en = ", free of income tax" if exempt else ""
+    uses = (*uses, u_ex)
     lines = []
     for year in sorted(paid):
-        amount, count = yuan(paid[year][0]), paid[year][1]
+        paid_fen, count = paid[year]
+        amount = yuan(paid_fen)
         amount_ = fmt(amount)
         lines.append(make_line(
             "childcare_subsidy", year, amount, "yuan", SOURCE,
@@ -52,5 +54,5 @@ def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
             f"向孩子户籍地申领）。",
             f"{en_n}: {count} months in {year}, {amount_} yuan (the {window_en}, paid from "
             f"{start_m}{tax_en}; apply where the child's hukou is).",
-            child=n, payers={"national": amount}, uses=(*uses, u_ex)))
+            child=n, payers={"national": amount}, uses=uses))
     return lines
