@@ -255,10 +255,12 @@ def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, rol
         candidates = _splits(amounts)
     base_m, base_f = base["mother"], base["father"]
     before_m, before_f = tax(base_m), tax(base_f)
+    before = before_m + before_f
+    father_all = base_f - total  # the father's taxable income if the mother claimed everything
     best = second = None
     for mother_sum, choice in candidates:
-        after_m, after_f = tax(base_m - mother_sum), tax(base_f - total + mother_sum)
-        saving = before_m + before_f - after_m - after_f
+        after_m, after_f = tax(base_m - mother_sum), tax(father_all + mother_sum)
+        saving = before - after_m - after_f
         if best is None or saving > best[0]:
             if best is not None:
                 second = best[0]
