@@ -77,10 +77,10 @@ class Case:
     def shared_text(self, fn: Callable[..., tuple[str, str]], *args: Any) -> SharedText:
         """The one SharedText of ``fn(*args)`` in this case: every line whose sentence is made from the same
         arguments holds it. The arguments must be hashable and stand for everything the text says."""
-        key = (fn, *args)
+        key = (fn, args)
         text = self.texts.get(key)
         if text is None:
-            text = self.texts[key] = SharedText(fn, *args)
+            text = self.texts[key] = SharedText(fn, args)
         return text
 
     @cached_property

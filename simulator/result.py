@@ -60,7 +60,7 @@ class SharedText:
 
     __slots__ = ("fn", "args", "value")
 
-    def __init__(self, fn: Callable[..., tuple[str, str]], *args: Any):
+    def __init__(self, fn: Callable[..., tuple[str, str]], args: tuple[Any, ...]):
         self.fn, self.args = fn, args
         self.value: dict[str, str | None] = {"zh": None, "en": None}
 
