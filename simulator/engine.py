@@ -20,14 +20,13 @@ from .result import Result
 from .training import training
 
 _YEAR = itemgetter("year")
-# The formulas whose lines fall in years of the family's life (the timeline spans them), then the
-# entitlements, whose lines carry the year they are worked out in.
+# The formulas whose lines fall in years of the family's life (the timeline spans them). The entitlements
+# come after them: their lines carry the year they are worked out in.
 DATED = (
     birth_subsidy, childcare_subsidy, income_tax, maternity_allowance, maternity_leave, paternity_leave,
     parental_leave, provident_fund, home_purchase_subsidy, training, childcare_enrolment_subsidy,
     after_school_fee_waiver, preschool_fee_waiver,
 )
-FORMULAS = (*DATED, entitlements)
 
 
 def simulate(household: Household, params: ParameterSet | None = None, lang: str = "en") -> Result:

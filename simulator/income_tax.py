@@ -18,7 +18,7 @@ from .case import Case, OrderedChild, ordinal_en, ordinal_zh
 from .dates import birthday, month_index
 from .money import fen, fmt, yuan
 from .periods import monthly_runs
-from .result import Line, ParamUse, make_line, use, use_rule
+from .result import Line, ParamUse, make_line, repeat_for_years, use, use_rule
 
 SOURCE = "cn-iit; bengbu-2024 §3"
 OPTIONS = ("mother", "father", "half")
@@ -167,9 +167,7 @@ def income_tax(case: Case) -> list[Line]:
                                         saved[role], family_saved, advice, best, runner_up)
                 add(make_line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE, text, "",
                               None, role, None, tkey))
-        stretch = lines[start:]
-        for later in range(year + 1, end):
-            lines += [ln.for_year(later) for ln in stretch]
+        repeat_for_years(lines, start, range(year + 1, end))
     return lines
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import EMPLOYED, PregnancyLoss
-from .result import Line, ParamUse, make_line, use
+from .result import Line, ParamUse, make_line, repeat_for_years, use
 
 SOURCE_MATERNITY = "cn-lp619 Art. 7; ah-pfp; bengbu-2024 §11"
 SOURCE_PATERNITY = "ah-pfp; bengbu-2024 §11"
@@ -254,9 +254,7 @@ def parental_leave(case: Case) -> list[Line]:
             text = case.shared_text(_parental_text, notes[role], role, age, days, orders, per_child)
             lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
                                    parent=role, uses=(u_days, u_age, u_pc)))
-        stretch = lines[start:]
-        for later in range(year + 1, end):
-            lines += [ln.for_year(later) for ln in stretch]
+        repeat_for_years(lines, start, range(year + 1, end))
     return lines
 
 

@@ -167,6 +167,14 @@ def make_line(id: str, year: int, amount: float | None, unit: str, source: str, 
     return ln
 
 
+def repeat_for_years(lines: list[Line], start: int, years: range) -> None:
+    """Append ``lines[start:]`` (a stretch's first year, just worked out) again for each of ``years``: the
+    formulas that run year by year work out a stretch of equal years once and copy it to the rest."""
+    stretch = lines[start:]
+    for year in years:
+        lines += [ln.for_year(year) for ln in stretch]
+
+
 # Lines share their tuples of parameter records (every tax line of a child's school years has the same
 # one), so a line's badge and flags are looked up, not worked out again for each of a batch's lines.
 @lru_cache(maxsize=4096)
