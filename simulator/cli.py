@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -209,6 +210,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(e.problems)
     except ParameterError as e:
         return _fail(e.problems)
+    except BrokenPipeError:
+        # Whatever read the output stopped early (``| head``): nothing is wrong with the input, so say
+        # nothing, and point stdout at devnull so that the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as e:
         return _fail([f"(file): {e}"])
     except yaml.YAMLError as e:

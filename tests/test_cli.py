@@ -225,6 +225,18 @@ def test_a_utf8_byte_order_mark_is_not_part_of_the_case(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["totals"] == expected
 
 
+def test_output_cut_short_by_its_reader_ends_quietly():
+    """``python -m simulator simulate --example | head``: the reader goes away; no error message."""
+    proc = subprocess.Popen([sys.executable, "-m", "simulator", "simulate", "--example"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == b"{"
+    proc.stdout.close()  # the result is well over a pipe's buffer, so the writer is still writing
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 1
+    assert err == b""
+
+
 def test_batch_runs_without_the_collector_and_turns_it_back_on(tmp_path, capsys, monkeypatch):
     """Results hold no cycles (test_properties), so the batch leaves freeing to reference counting, with a
     full collector pass every few thousand lines; afterwards the collector is on, even after bad lines."""
