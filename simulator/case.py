@@ -1,30 +1,16 @@
-"""A household prepared for the formulas: children in birth order, grouped into births."""
+"""A household prepared for the formulas: children in birth order, grouped into births, and the parameters."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, wraps
-from typing import Any, TypeVar
+from functools import cache, cached_property
+from typing import Any
 
+from .dates import birthday, month_index
 from .household import Child, Household
-from .parameters import Parameter, ParameterSet
-from .result import SharedText
-
-ORDINAL_ZH = {1: "一孩", 2: "二孩", 3: "三孩"}
-T = TypeVar("T")
-
-
-@lru_cache(maxsize=64)
-def ordinal_zh(order: int) -> str:
-    return ORDINAL_ZH.get(order, f"第{order}孩")
-
-
-@lru_cache(maxsize=64)
-def ordinal_en(order: int) -> str:
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(order if order < 20 else order % 10, "th")
-    return f"{order}{suffix} child"
+from .parameters import Parameter, ParameterSet, ParamUse
+from .texts import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +18,7 @@ class OrderedChild:
     order: int  # 1-based birth order among the family's children
     child: Child
     birth: int  # 0-based index of the birth (children born on one date are one birth)
-    born: dt.date = field(init=False)  # the child's birth date (read by nearly every formula)
+    born: dt.date = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "born", self.child.birth_date)
@@ -53,16 +39,19 @@ class Birth:
 
 
 class Case:
-    """What every formula reads: the household, the parameters, and the children in order."""
+    """What every formula reads: the household, the parameters, and the children in order.
+
+    ``memo`` keeps what several formulas need within this one case (the maternity-leave days feed both the
+    leave line and the allowance); nothing of a household is kept beyond its case."""
 
     def __init__(self, household: Household, params: ParameterSet):
         self.household = household
         self.params = params
-        self.p: Callable[[str], Parameter] = params.parameter  # p(name): the parameter itself
         self.today = household.today
         # Birth order counts children by birth date; the input order breaks ties (twins).
         ranked = sorted(enumerate(household.children), key=lambda ic: (ic[1].birth_date, ic[0]))
-        children, births = [], []
+        children: list[OrderedChild] = []
+        births: list[tuple[dt.date, list[OrderedChild]]] = []
         for order, (_, child) in enumerate(ranked, start=1):
             if not births or births[-1][0] != child.birth_date:
                 births.append((child.birth_date, []))
@@ -71,43 +60,64 @@ class Case:
             children.append(oc)
         self.children: tuple[OrderedChild, ...] = tuple(children)
         self.births: tuple[Birth, ...] = tuple(Birth(d, tuple(cs)) for d, cs in births)
-        self.memo: dict[tuple[Any, int], Any] = {}  # see per_case
-        self.texts: dict[tuple, SharedText] = {}  # see shared_text
+        self.memo: dict[Any, Any] = {}
+        self._texts: dict[tuple, Text] = {}
 
-    def shared_text(self, fn: Callable[..., tuple[str, str]], *args: Any) -> SharedText:
-        """The one SharedText of ``fn(*args)`` in this case: every line whose sentence is made from the same
-        arguments holds it. The arguments must be hashable and stand for everything the text says."""
-        key = (fn, args)
-        text = self.texts.get(key)
+    def param(self, name: str) -> Parameter:
+        return self.params[name]
+
+    def value(self, name: str, on: dt.date) -> tuple[Any, ParamUse]:
+        """The value of parameter ``name`` in force on ``on`` (None before its first date, or where the law
+        left it unpublished) and the record of having used it."""
+        return self.params[name].use(on)
+
+    def rule(self, name: str, on: dt.date) -> tuple[Any, ParamUse]:
+        """Like ``value`` for a rule of counting (an age, a number of months) rather than an amount: before the
+        parameter's first date its first value applies, since the rule describes how the measure counts."""
+        p = self.params[name]
+        return p.use(max(on, p.dates[0]))
+
+    def text(self, key: str, values: dict[str, Any]) -> Text:
+        """The explanation ``key`` filled with ``values``; lines with the same sentence share one Text, so a
+        household turns each distinct sentence into words once (and a phrase without values, the same for
+        every household, is made once for all)."""
+        if not values:
+            return phrase(key)
+        items = tuple(values.items())
+        try:
+            text = self._texts.get((key, items))
+        except TypeError:  # a value that cannot be a key (a list): this sentence is not shared
+            return Text(key, items)
         if text is None:
-            text = self.texts[key] = SharedText(fn, args)
+            text = self._texts[key, items] = Text(key, items)
         return text
 
     @cached_property
     def education_end(self) -> dict[int, int]:
-        """Per child order: the month index through which the education deduction runs."""
-        from .dates import birthday, month_index
-
-        default = self.params["national.income_tax.education_until_age"]
+        """Per child order: the month index through which the education deduction runs (the month of the
+        birthday at which full-time education ends: the child's own age if the case gives one)."""
         out = {}
         for oc in self.children:
-            age = oc.child.education_until_age or default.at(max(oc.born, default.dates[0]))
+            age = oc.child.education_until_age or self.rule("national.income_tax.education_until_age", oc.born)[0]
             out[oc.order] = month_index(birthday(oc.born, age))
         return out
 
 
-def per_case(fn: Callable[[Case, Any], T]) -> Callable[[Case, Any], T]:
-    """Work out ``fn(case, item)`` once per case: several formulas read the same intermediate (the
-    maternity-leave days feed both the leave line and the allowance). ``item`` is one of the case's own
-    objects (a birth, a loss), alive as long as the case, so its identity is a safe key."""
+@cache
+def phrase(key: str) -> Text:
+    """A text without values (the policy's own phrase): one for all households."""
+    return Text(key)
 
-    @wraps(fn)
-    def once(case: Case, item: Any) -> T:
+
+def per_case(fn):
+    """Work out ``fn(case, item)`` once per case: several formulas read the same intermediate. ``item`` is
+    one of the case's own objects (a birth, a loss, a child), alive as long as the case."""
+
+    def once(case: Case, item: Any) -> Any:
         key = (fn, id(item))
-        try:
-            return case.memo[key]
-        except KeyError:
-            value = case.memo[key] = fn(case, item)
-            return value
+        if key not in case.memo:
+            case.memo[key] = fn(case, item)
+        return case.memo[key]
 
+    once.__name__, once.__doc__ = fn.__name__, fn.__doc__
     return once

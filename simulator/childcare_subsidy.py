@@ -1,58 +1,48 @@
-"""National childcare subsidy (育儿补贴) per child under three — cn-2025-childcare, tax-free by cn-2025-tax6.
-
-Paid for the months that begin with the month after the birth month, as many as the eligible months,
-and only for months from the scheme's start.
-"""
+"""National childcare subsidy (育儿补贴) per child under three — cn-2025-childcare, tax-free by cn-2025-tax6."""
 
 from __future__ import annotations
 
-from .case import Case, OrderedChild, ordinal_en, ordinal_zh
+from .case import Case, OrderedChild
 from .dates import month_index, year_month
-from .money import fmt, yuan
-from .periods import monthly_by_year
-from .result import Line, make_line, use, use_rule
+from .measure import LineKind, Measure
+from .money import yuan
+from .periods import monthly_sums
+from .result import Line
 
-SOURCE = "cn-2025-childcare"
+CHILDCARE_SUBSIDY = LineKind("childcare_subsidy", category="cash", unit="yuan", source="cn-2025-childcare",
+                             adds_to="money_received")
 
 
 def childcare_subsidy(case: Case) -> list[Line]:
+    """cn-2025-childcare: 3,600 yuan a year for each child under three, from 2025-01-01, for the months that
+    begin with the month after the birth month, as many as the eligible months, paid only for months from
+    the scheme's start; applied for where the child's hukou is."""
     lines: list[Line] = []
-    for oc in case.children:
-        lines += _for_child(case, oc)
+    for child in case.children:
+        lines += subsidy_for(case, child)
     return lines
 
 
-def _for_child(case: Case, oc: OrderedChild) -> list[Line]:
-    annual = case.p("national.childcare_subsidy.annual_amount")
-    scheme_start = annual.dates[0]
-    months, u_months = use_rule(case.p("national.childcare_subsidy.eligible_months"), oc.born)
-    first = month_index(oc.born) + 1  # the month after the birth month
+def subsidy_for(case: Case, child: OrderedChild) -> list[Line]:
+    annual = case.param("national.childcare_subsidy.annual_amount")
+    months, u_months = case.rule("national.childcare_subsidy.eligible_months", child.born)
+    first = month_index(child.born) + 1  # the month after the birth month
     last = first + months - 1
-    paid: dict[int, list[int]] = {}  # year → [fen, months]
-    uses = (u_months, *sorted(monthly_by_year(annual, first, last, paid, per_year=True), key=lambda u: u.effective))
-    n, zh_n, en_n = oc.order, ordinal_zh(oc.order), ordinal_en(oc.order)
-    from_m, to_m, start_m = year_month(first), year_month(last), year_month(month_index(scheme_start))
-    window_zh = f"出生次月起{months}个月（{from_m}至{to_m}）"
-    window_en = f"{months} months from the month after birth ({from_m} to {to_m})"
+    paid, u_paid = monthly_sums(annual, first, last, per_year=True)
+    window = {"order": child.order, "months": months, "first": year_month(first), "last": year_month(last),
+              "scheme_start": year_month(month_index(annual.dates[0]))}
+    uses = (u_months, *u_paid)
     if not paid:
-        return [make_line("childcare_subsidy", oc.born.year, 0.0, "yuan", SOURCE,
-                          f"{zh_n}：{window_zh}均早于补贴{start_m}起发放，无补贴。",
-                          f"{en_n}: the {window_en} all fall before payments began in {start_m}; nothing is due.",
-                          child=n, uses=uses)]
-    exempt, u_ex = use(case.p("national.childcare_subsidy.tax_exempt"), scheme_start)
-    tax_zh = "，免征个人所得税" if exempt else ""
-    tax_en = ", free of income tax" if exempt else ""
-    uses = (*uses, u_ex)
-    lines = []
-    for year in sorted(paid):
-        paid_fen, count = paid[year]
-        amount = yuan(paid_fen)
-        amount_ = fmt(amount)
-        lines.append(make_line(
-            "childcare_subsidy", year, amount, "yuan", SOURCE,
-            f"{zh_n}{year}年可领{count}个月，共{amount_}元（{window_zh}，{start_m}起发放{tax_zh}；"
-            f"向孩子户籍地申领）。",
-            f"{en_n}: {count} months in {year}, {amount_} yuan (the {window_en}, paid from "
-            f"{start_m}{tax_en}; apply where the child's hukou is).",
-            child=n, payers={"national": amount}, uses=uses))
-    return lines
+        return [CHILDCARE_SUBSIDY.line(case, child.born.year, 0.0, "before_scheme", child=child.order, uses=uses,
+                                       **window)]
+    exempt, u_exempt = case.value("national.childcare_subsidy.tax_exempt", annual.dates[0])
+    uses = (*uses, u_exempt)
+    return [CHILDCARE_SUBSIDY.line(case, year, yuan(paid[year].fen), "paid_in_year", child=child.order,
+                                   payers={"national": yuan(paid[year].fen)}, uses=uses, year=year,
+                                   months_in_year=paid[year].months, amount=yuan(paid[year].fen),
+                                   tax_note=case.text("childcare_subsidy.tax_free" if exempt else "nothing", {}),
+                                   **window)
+            for year in sorted(paid)]
+
+
+MEASURE = Measure("childcare_subsidy", childcare_subsidy, lines=(CHILDCARE_SUBSIDY,))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import json
 import os
 import sys
@@ -20,11 +19,11 @@ import yaml
 
 from .caseio import EXAMPLE, load_case, parse_case_text
 from .engine import simulate
-from .labels import label, status_label
 from .money import fmt
 from .parameters import ParameterError, ParameterSet, load_parameters
 from .policy_checks import InputError, policy_problems
 from .result import Result
+from .texts import label, status_label
 
 EXIT_INPUT = 2
 
@@ -97,27 +96,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-_COLLECT_EVERY = 4096  # batch lines between collector passes
-
-
 def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
     """One case per input line, one result per output line; a bad line gets its errors, the rest go on."""
-    # Everything loaded so far (parameters, modules) lives to the end: keep the collector from walking it
-    # again every time a batch's results fill a generation.
-    gc.freeze()
-    # A household's objects hold no reference cycles (tests/test_properties.py keeps it so): reference counting
-    # frees each one as the next begins, and the collector's passes over them would only cost time (~7%).
-    # A full pass every few thousand cases stays as a safety net.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _batch_lines(args, params)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _batch_lines(args: argparse.Namespace, params: ParameterSet) -> int:
     failed = 0
     # Bytes, line by line: each case is decoded by the parser, so a line that is not UTF-8 is that line's
     # error rather than the end of the batch (and no text layer decodes what the parser reads as bytes).
@@ -138,8 +118,6 @@ def _batch_lines(args: argparse.Namespace, params: ParameterSet) -> int:
                 failed += 1
                 record = {"line": n, "errors": e.problems}
             write(dumps_line(record))
-            if not n % _COLLECT_EVERY:
-                gc.collect()
     if failed:
         print(f"{failed} case(s) had errors", file=sys.stderr)
     return EXIT_INPUT if failed else 0

@@ -6,93 +6,96 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .case import Case, OrderedChild, ordinal_en, ordinal_zh, per_case
+from .case import Case, OrderedChild, per_case
 from .dates import birthday, parse_month_day
-from .money import fmt
-from .result import Line, ParamUse, make_line, use, use_rule
+from .measure import LineKind, Measure
+from .parameters import ParamUse
+from .result import Line
+from .texts import Text
+
+CHILDCARE_ENROLMENT = LineKind("childcare_enrolment_subsidy", category="training_fees", unit="yuan",
+                               source="bengbu-2024 §7", adds_to="money_received")
+AFTER_SCHOOL = LineKind("after_school_fee_waiver", category="training_fees", unit="yuan", source="bengbu-2024 §9",
+                        adds_to="money_received")
+PRESCHOOL = LineKind("preschool_fee_waiver", category="training_fees", unit="yuan", source="cn-2025-preschool",
+                     adds_to="money_received")
+SCHOOL_YEAR_START = (9, 1)  # a school year begins on 1 September (calendar of the school year, not a policy figure)
 
 
 @per_case  # the after-school waiver and the free preschool year both need it
-def school_entry_year(case: Case, oc: OrderedChild) -> tuple[int, tuple[ParamUse, ...]]:
+def school_entry_year(case: Case, child: OrderedChild) -> tuple[int, tuple[ParamUse, ...]]:
     """The autumn a child starts primary school: the entry age reached by the cut-off day."""
-    age_p, cut_p = case.p("national.education.school_entry_age"), case.p("national.education.entry_cutoff")
-    age, u_age = use_rule(age_p, oc.born)
-    cutoff, u_cut = use_rule(cut_p, oc.born)
-    reach = birthday(oc.born, age)
-    year = reach.year if reach <= parse_month_day(cutoff, reach.year) else reach.year + 1
-    return year, (u_age, u_cut)
+    age, u_age = case.rule("national.education.school_entry_age", child.born)
+    cutoff, u_cutoff = case.rule("national.education.entry_cutoff", child.born)
+    reaches = birthday(child.born, age)
+    year = reaches.year if reaches <= parse_month_day(cutoff, reaches.year) else reaches.year + 1
+    return year, (u_age, u_cutoff)
 
 
-def _amount_text(amount: float | None) -> tuple[str, str]:
+def local_amount(case: Case, amount: float | None) -> Text:
     if amount is None:
-        return "金额由当地通知确定，可由工作人员录入", "amount set by local notice; a counselor can enter it"
-    return f"{fmt(amount)}元（当地录入的金额）", f"{fmt(amount)} yuan (locally entered figure)"
+        return case.text("fees.amount_set_locally", {})
+    return case.text("fees.amount_entered", {"amount": amount})
 
 
 def childcare_enrolment_subsidy(case: Case) -> list[Line]:
+    """bengbu-2024 §7: districts and counties may help families whose child enrols in childcare, in cash or
+    vouchers, at an amount they set (placed in the year the child reaches the enrolment age)."""
     lines = []
-    for oc in case.children:
-        age, u_age = use_rule(case.p("bengbu.childcare.enrolment_age"), oc.born)
-        when = birthday(oc.born, age)
-        amount, u = use(case.p("bengbu.childcare.enrolment_subsidy"), when)
+    for child in case.children:
+        age, u_age = case.rule("bengbu.childcare.enrolment_age", child.born)
+        when = birthday(child.born, age)
+        amount, u = case.value("bengbu.childcare.enrolment_subsidy", when)
         if u.effective is None:
             continue  # before the measure: nothing to say
-        a_zh, a_en = _amount_text(amount)
-        lines.append(make_line(
-            "childcare_enrolment_subsidy", when.year, amount, "yuan", "bengbu-2024 §7",
-            f"{ordinal_zh(oc.order)}入托（按{age}岁、{when.year}年计）：各县区可以现金或消费券方式对入托家庭给予补助，{a_zh}。",
-            f"{ordinal_en(oc.order)} in childcare (placed at age {age}, {when.year}): districts and counties may help "
-            f"enrolled families in cash or vouchers; {a_en}.",
-            child=oc.order, uses=(u_age, u)))
+        lines.append(CHILDCARE_ENROLMENT.line(case, when.year, amount, "enrolled", child=child.order, uses=(u_age, u),
+                                              order=child.order, age=age, year=when.year,
+                                              amount_text=local_amount(case, amount)))
     return lines
 
 
 def after_school_fee_waiver(case: Case) -> list[Line]:
+    """bengbu-2024 §9: public schools are encouraged to waive a family's third child's after-school fees,
+    judged school year by school year over compulsory education."""
     lines = []
-    order_p = case.p("bengbu.after_school.waived_birth_order")
-    fee_p = case.p("bengbu.after_school.annual_fee")
-    for oc in case.children:
-        if oc.order not in order_p.values:
+    for child in case.children:
+        if child.order not in case.param("bengbu.after_school.waived_birth_order").values:
             continue
-        entry, u_entry = school_entry_year(case, oc)
-        years, u_years = use_rule(case.p("national.education.compulsory_years"), dt.date(entry, 9, 1))
-        for y in range(entry, entry + years):
-            # the waiver is judged school year by school year: a child born before the measure still has it later
-            autumn = dt.date(y, 9, 1)
-            order, u_order = use(order_p, autumn)
-            if oc.order != order:
-                continue
-            amount, u = use(fee_p, autumn)
-            a_zh, a_en = _amount_text(amount)
-            lines.append(make_line(
-                "after_school_fee_waiver", y, amount, "yuan", "bengbu-2024 §9",
-                f"{ordinal_zh(oc.order)}{y}学年（义务教育第{y - entry + 1}年）：鼓励公办学校免除第三个子女课后服务费，{a_zh}。",
-                f"{ordinal_en(oc.order)}, school year {y} (year {y - entry + 1} of compulsory school): public schools "
-                f"are encouraged to waive a third child's after-school fees; {a_en}.",
-                child=oc.order, uses=(u_order, *u_entry, u_years, u)))
+        entry, u_entry = school_entry_year(case, child)
+        years, u_years = case.rule("national.education.compulsory_years", dt.date(entry, *SCHOOL_YEAR_START))
+        for year in range(entry, entry + years):
+            autumn = dt.date(year, *SCHOOL_YEAR_START)
+            order, u_order = case.value("bengbu.after_school.waived_birth_order", autumn)
+            if child.order != order:
+                continue  # a child born before the measure still has it from its school years after it
+            amount, u = case.value("bengbu.after_school.annual_fee", autumn)
+            lines.append(AFTER_SCHOOL.line(case, year, amount, "waived", child=child.order,
+                                           uses=(u_order, *u_entry, u_years, u), order=child.order, year=year,
+                                           school_year=year - entry + 1, amount_text=local_amount(case, amount)))
     return lines
 
 
 def preschool_fee_waiver(case: Case) -> list[Line]:
+    """cn-2025-preschool: from autumn 2025 the final preschool year (the one before primary school) is free
+    of public kindergarten fees."""
     lines = []
-    for oc in case.children:
-        entry, u_entry = school_entry_year(case, oc)
-        start = dt.date(entry - 1, 9, 1)  # the final preschool year is the one before primary school
-        waived_p = case.p("national.preschool.final_year_fee_waived")
-        waived, u_w = use(waived_p, start)
+    for child in case.children:
+        entry, u_entry = school_entry_year(case, child)
+        start = dt.date(entry - 1, *SCHOOL_YEAR_START)
+        waived, u_waived = case.value("national.preschool.final_year_fee_waived", start)
         if not waived:
-            lines.append(make_line(
-                "preschool_fee_waiver", start.year, 0.0, "yuan", "cn-2025-preschool",
-                f"{ordinal_zh(oc.order)}学前最后一年始于{start.year}年秋季，早于{waived_p.dates[0]}起的免费政策。",
-                f"{ordinal_en(oc.order)}: the final preschool year began in autumn {start.year}, before fees were "
-                f"waived from {waived_p.dates[0]}.", child=oc.order, uses=(*u_entry, u_w)))
+            lines.append(PRESCHOOL.line(case, start.year, 0.0, "before_measure", child=child.order,
+                                        uses=(*u_entry, u_waived), order=child.order, year=start.year,
+                                        since=case.param("national.preschool.final_year_fee_waived").dates[0]))
             continue
-        amount, u = use(case.p("bengbu.preschool.annual_fee"), start)
-        a_zh, a_en = _amount_text(amount)
-        lines.append(make_line(
-            "preschool_fee_waiver", start.year, amount, "yuan", "cn-2025-preschool",
-            f"{ordinal_zh(oc.order)}学前最后一年（{start.year}年秋季起）免除公办幼儿园保育教育费，{a_zh}。",
-            f"{ordinal_en(oc.order)}: the final preschool year (from autumn {start.year}) is free of public "
-            f"kindergarten fees; {a_en}.",
-            child=oc.order, uses=(*u_entry, u_w, u)))
+        amount, u = case.value("bengbu.preschool.annual_fee", start)
+        lines.append(PRESCHOOL.line(case, start.year, amount, "waived", child=child.order, uses=(*u_entry, u_waived, u),
+                                    order=child.order, year=start.year, amount_text=local_amount(case, amount)))
     return lines
+
+
+MEASURES = (
+    Measure("childcare_enrolment_subsidy", childcare_enrolment_subsidy, lines=(CHILDCARE_ENROLMENT,)),
+    Measure("after_school_fee_waiver", after_school_fee_waiver, lines=(AFTER_SCHOOL,)),
+    Measure("preschool_fee_waiver", preschool_fee_waiver, lines=(PRESCHOOL,)),
+)

@@ -13,19 +13,17 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .vocabulary import AREAS, EMPLOYERS, INSURANCE, TAX_SPLITS
+
 SCHEMA_VERSION = 1
 # A model limit, not a policy figure: beyond this the birth-order rules stop meaning anything useful.
 MAX_CHILDREN = 12
 
-Area = Literal["longzihu", "bengshan", "yuhui", "huaishang", "huaiyuan", "wuhe", "guzhen", "outside"]
-Employer = Literal["state_organ", "public_institution", "soe", "private", "flexible", "none"]
-Insurance = Literal["employee", "flexible_employee", "resident", "none"]
-TaxSplit = Literal["best", "mother", "father", "half"]
-
-DISTRICTS = ("longzihu", "bengshan", "yuhui", "huaishang")
-COUNTIES = ("huaiyuan", "wuhe", "guzhen")
-PUBLIC_EMPLOYERS = ("state_organ", "public_institution", "soe")
-EMPLOYED = ("state_organ", "public_institution", "soe", "private")
+# The allowed keys come from the one list of each (vocabulary.py).
+Area = Literal[tuple(AREAS)]
+Employer = Literal[tuple(EMPLOYERS)]
+Insurance = Literal[INSURANCE]
+TaxSplit = Literal[TAX_SPLITS]
 
 
 # Model limits, not policy figures: the dates a family's case can hold. Births, losses and loans from 1950 on

@@ -7,11 +7,19 @@ import datetime as dt
 
 from .case import Case
 from .dates import birthday
-from .household import COUNTIES, DISTRICTS
-from .money import fen, fmt, pct, share, yuan
-from .result import Line, ParamUse, make_line, use
+from .measure import LineKind, Measure
+from .money import fen, share, yuan
+from .result import Line
+from .vocabulary import COUNTIES, DISTRICTS
 
 SOURCE = "bengbu-2024 §5"
+UPLIFT = LineKind("provident_fund_uplift", category="housing", unit="loan_yuan", source=SOURCE,
+                  adds_to="loan_capacity")
+INTEREST_SAVED = LineKind("provident_fund_interest_saved", category="housing", unit="yuan", source=SOURCE,
+                          adds_to="interest_saved")
+HOME_PURCHASE = LineKind("home_purchase_subsidy", category="housing", unit="yuan", source=SOURCE,
+                         adds_to="money_received")
+MONTHS_A_YEAR = 12  # calendar arithmetic, not a policy figure
 
 
 def loan_date(case: Case) -> dt.date:
@@ -26,101 +34,88 @@ def loan_date(case: Case) -> dt.date:
 
 def monthly_payment(principal: float, annual_rate: float, months: int) -> float:
     """Equal monthly instalment (等额本息) of a loan."""
-    r = annual_rate / 12
+    r = annual_rate / MONTHS_A_YEAR
     if r == 0:
         return principal / months
     return principal * r / (1 - (1 + r) ** -months)
 
 
 def provident_fund(case: Case) -> list[Line]:
+    """bengbu-2024 §5: "对首次申请住房公积金贷款且符合申请条件的，将住房公积金贷款额度提高10%-20%" for families
+    with two or more children (the rate by number of children is assumed); the interest saved is that of
+    the extra amount at the provident-fund rate instead of the commercial benchmark (the 5-year LPR)."""
     h = case.household.housing
     if not h.first_provident_fund_loan:
         return []
     when = loan_date(case)
-    kids = sum(oc.born <= when for oc in case.children)
+    kids = sum(child.born <= when for child in case.children)
     if kids < 2:
-        zh = f"{when}申请时家庭子女{kids}个：额度上浮只适用于二孩及以上家庭首次申请公积金贷款。"
-        en = f"At the loan on {when} the family has {kids} child(ren): the raise is for families with two or more."
-        return [make_line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE, zh, en)]
+        return [UPLIFT.line(case, when.year, 0.0, "fewer_than_two", when=when, kids=kids)]
     name = "bengbu.provident_fund.uplift_two_children" if kids == 2 else \
         "bengbu.provident_fund.uplift_three_or_more_children"
-    rate, u_rate = use(case.p(name), when)
+    rate, u_rate = case.value(name, when)
+    if u_rate.effective is None:
+        return [UPLIFT.line(case, when.year, 0.0, "before_measure", when=when, start=case.param(name).dates[0])]
     if rate is None:
-        start = case.p(name).dates[0]
-        return [make_line("provident_fund_uplift", when.year, 0.0, "loan_yuan", SOURCE,
-                          f"{when}的贷款早于{start}起实施的额度上浮措施：不适用。",
-                          f"A loan on {when} comes before the ceiling raise began on {start}: not eligible.")]
-    uses: list[ParamUse] = [u_rate]
+        return [UPLIFT.line(case, when.year, None, "rate_unpublished", uses=(u_rate,), when=when),
+                INTEREST_SAVED.line(case, when.year, None, "rates_unknown", uses=(u_rate,), when=when)]
+    uses = [u_rate]
     if h.provident_fund_loan_ceiling is not None:
-        ceiling, status = h.provident_fund_loan_ceiling, "local"
-        basis_zh, basis_en = "本案例填写的贷款额度", "the ceiling entered in the case"
+        # the family's own ceiling, as the case says (not "locally entered": that is a counselor's local figure)
+        ceiling, basis = h.provident_fund_loan_ceiling, "provident_fund_uplift.basis_case"
     else:
-        ceiling, u_c = use(case.p("bengbu.provident_fund.loan_ceiling"), when)
-        uses.append(u_c)
-        status = ""
-        basis_zh, basis_en = "蚌埠公积金贷款最高额度", "Bengbu's provident-fund loan ceiling"
+        ceiling, u_ceiling = case.value("bengbu.provident_fund.loan_ceiling", when)
+        uses.append(u_ceiling)
+        basis = "provident_fund_uplift.basis_bengbu"
     if ceiling is None:
-        zh = (f"{kids}个子女、首次申请公积金贷款：额度上浮{pct(rate)}（假设）。蚌埠的贷款最高额度未公布，"
-              "请填写本人可贷额度或当地额度后计算。")
-        en = (f"{kids} children, first provident-fund loan: ceiling raised {pct(rate)} (assumed). Bengbu's ceiling "
-              "is not published; enter the family's or the local ceiling to see the amount.")
-        return [make_line("provident_fund_uplift", when.year, None, "loan_yuan", SOURCE, zh, en, uses=tuple(uses)),
-                make_line("provident_fund_interest_saved", when.year, None, "yuan", SOURCE, zh, en, uses=tuple(uses))]
+        text = case.text("provident_fund_uplift.ceiling_unknown", {"kids": kids, "rate": rate})
+        return [UPLIFT.line(case, when.year, None, text, uses=uses),
+                INTEREST_SAVED.line(case, when.year, None, text, uses=uses)]
     extra = yuan(share(fen(ceiling), rate))
-    lines = [make_line("provident_fund_uplift", when.year, extra, "loan_yuan", SOURCE,
-                       f"{kids}个子女、首次申请公积金贷款：{basis_zh}{fmt(ceiling)}元上浮{pct(rate)}，可多贷{fmt(extra)}元。",
-                       f"{kids} children, first provident-fund loan: {basis_en} of {fmt(ceiling)} yuan raised "
-                       f"{pct(rate)}: {fmt(extra)} yuan more can be borrowed.",
-                       uses=tuple(uses), status=status)]
-    pf_rate, u_pf = use(case.p("national.provident_fund.loan_rate"), when)
-    lpr, u_lpr = use(case.p("national.provident_fund.commercial_benchmark_rate"), when)
-    months = h.loan_years * 12
+    lines = [UPLIFT.line(case, when.year, extra, "raised", uses=uses, kids=kids,
+                         basis=case.text(basis, {}), ceiling=ceiling, rate=rate, extra=extra)]
+    pf_rate, u_pf = case.value("national.provident_fund.loan_rate", when)
+    lpr, u_lpr = case.value("national.provident_fund.commercial_benchmark_rate", when)
+    uses += [u_pf, u_lpr]
+    if pf_rate is None or lpr is None:
+        return [*lines, INTEREST_SAVED.line(case, when.year, None, "rates_unknown", uses=uses,
+                                            when=when)]
+    months = h.loan_years * MONTHS_A_YEAR
     saved = yuan(fen((monthly_payment(extra, lpr, months) - monthly_payment(extra, pf_rate, months)) * months))
-    lines.append(make_line(
-        "provident_fund_interest_saved", when.year, saved, "yuan", SOURCE,
-        f"多贷的{fmt(extra)}元按公积金利率{pct(pf_rate)}而非商业贷款基准（5年期以上LPR）{pct(lpr)}、{h.loan_years}年"
-        f"等额本息计，共少付利息{fmt(saved)}元（{when}的利率）。",
-        f"The extra {fmt(extra)} yuan at the provident-fund rate of {pct(pf_rate)} instead of the commercial "
-        f"benchmark (5-year LPR) of {pct(lpr)}, equal instalments over {h.loan_years} years, saves {fmt(saved)} "
-        f"yuan of interest (rates on {when}).",
-        uses=(*uses, u_pf, u_lpr), status=status))
+    lines.append(INTEREST_SAVED.line(case, when.year, saved, "saved", uses=uses, extra=extra,
+                                     pf_rate=pf_rate, lpr=lpr, years=h.loan_years, saved=saved, when=when))
     return lines
 
 
 def home_purchase_subsidy(case: Case) -> list[Line]:
+    """bengbu-2024 §5: "对于市区生育二孩、三孩未满18周岁的家庭在市区购买自住房的，可给予购房补贴等政策支持。
+    各县结合本地实际自行制定住房保障支持措施" — amounts set locally."""
     hh = case.household
     if not hh.housing.buying_home_in_urban_area:
         return []
     when = loan_date(case)
-    param = case.p("bengbu.housing.home_purchase_subsidy")
+
+    def line(amount, text, uses=(), /, **values):
+        return HOME_PURCHASE.line(case, when.year, amount, text, uses=uses, **values)
+
     if hh.hukou_area not in DISTRICTS and hh.hukou_area not in COUNTIES:
-        return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
-                          "户籍不在蚌埠市：本项购房补贴不适用。",
-                          "Hukou outside Bengbu: this home-purchase subsidy does not apply.")]
-    limit, u_age = use(case.p("bengbu.housing.child_age_limit"), when)
-    if limit is None:
-        start = case.p("bengbu.housing.child_age_limit").dates[0]
-        return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
-                          f"{when}购房早于{start}起实施的购房支持措施：不适用。",
-                          f"A purchase on {when} comes before the home-purchase support began on {start}: not eligible.")]
-    eligible = [oc for oc in case.children if oc.order in (2, 3) and oc.born <= when < birthday(oc.born, limit)]
+        return [line(0.0, "hukou_outside")]
+    limit, u_age = case.value("bengbu.housing.child_age_limit", when)
+    if u_age.effective is None:
+        return [line(0.0, "before_measure", when=when, start=case.param("bengbu.housing.child_age_limit").dates[0])]
+    eligible = [child for child in case.children
+                if child.order in (2, 3) and child.born <= when < birthday(child.born, limit)]
     if not eligible:
-        return [make_line("home_purchase_subsidy", when.year, 0.0, "yuan", SOURCE,
-                          f"{when}购房时家中没有未满{limit}周岁的二孩或三孩：不适用。",
-                          f"At the purchase on {when} the family has no 2nd or 3rd child under {limit}: not eligible.",
-                          uses=(u_age,))]
-    amount, u = use(param, when)
+        return [line(0.0, "no_young_second_or_third", (u_age,), when=when, limit=limit)]
+    amount, u = case.value("bengbu.housing.home_purchase_subsidy", when)
     if hh.hukou_area in COUNTIES:
-        zh = "县域家庭：购房支持由各县自行制定，金额以当地通知为准。"
-        en = "County household: each county sets its own home-purchase support; the amount is set by local notice."
-    elif amount is None:
-        zh = f"市区有未满{limit}周岁二孩/三孩的家庭在市区购买自住房可获购房补贴；金额未公布，以当地通知为准，可由工作人员录入。"
-        en = (f"An urban-area family with a 2nd or 3rd child under {limit} buying a home to live in may get a "
-              "purchase subsidy; the amount is set by local notice and can be entered by a counselor.")
-    else:
-        zh = f"市区有未满{limit}周岁二孩/三孩的家庭在市区购买自住房：购房补贴{fmt(amount)}元（当地录入的金额）。"
-        en = (f"Urban-area family with a 2nd or 3rd child under {limit} buying a home to live in: purchase subsidy "
-              f"of {fmt(amount)} yuan (locally entered figure).")
-    if hh.hukou_area in COUNTIES:
-        amount = None
-    return [make_line("home_purchase_subsidy", when.year, amount, "yuan", SOURCE, zh, en, uses=(u_age, u))]
+        return [line(None, "county", (u_age, u))]
+    if amount is None:
+        return [line(None, "amount_set_locally", (u_age, u), limit=limit)]
+    return [line(amount, "entered", (u_age, u), limit=limit, amount=amount)]
+
+
+MEASURES = (
+    Measure("provident_fund", provident_fund, lines=(UPLIFT, INTEREST_SAVED)),
+    Measure("home_purchase_subsidy", home_purchase_subsidy, lines=(HOME_PURCHASE,)),
+)

@@ -1,290 +1,224 @@
 """Income-tax deductions for children and the tax they save — cn-iit, bengbu-2024 §3.
 
-Per child and tax year the parents choose who claims: one parent 100%, or each 50%. With ``best`` the
-split that leaves the family the least tax is found; the search runs over the distinct amounts the mother
-can claim (the family's tax depends only on that), so three children cost at most seven tax evaluations a year.
+Four quantities, each its own function: a child's deduction in a tax year, a parent's taxable income, the
+tax on it from the brackets, and the split of each child's deduction between the parents that leaves the
+family the least tax.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import math
-from functools import lru_cache
-from itertools import pairwise
+from fractions import Fraction
+from functools import cache
 from typing import NamedTuple
 
-from .case import Case, OrderedChild, ordinal_en, ordinal_zh
+from .case import Case, OrderedChild, per_case
 from .dates import birthday, month_index
-from .money import fen, fmt, yuan
-from .periods import monthly_runs
-from .result import Line, ParamUse, make_line, repeat_for_years, use, use_rule
+from .household import Parent
+from .measure import LineKind, Measure
+from .money import fen, mul_div, yuan
+from .parameters import ParamUse
+from .periods import monthly_sums
+from .result import Line
 
 SOURCE = "cn-iit; bengbu-2024 §3"
-OPTIONS = ("mother", "father", "half")
-BASIS_POINTS = 10_000  # a rate held as an integer number of basis points: arithmetic, not a policy figure
-SPLIT_ZH = {"mother": "母亲扣除100%", "father": "父亲扣除100%", "half": "父母各扣除50%"}
-SPLIT_EN = {"mother": "mother claims 100%", "father": "father claims 100%", "half": "each parent claims 50%"}
+TAX_DEDUCTION = LineKind("tax_deduction", category="tax", unit="deduction_yuan", source=SOURCE,
+                         adds_to="tax_deductions")
+TAX_SAVED = LineKind("tax_saved", category="tax", unit="yuan", source=SOURCE, adds_to="tax_saved")
+SPLITS = ("mother", "father", "half")  # who claims a child's deduction; ties keep the first in this order
+MONTHS_A_YEAR = 12  # calendar arithmetic, not a policy figure
 
 
-class ChildYear(NamedTuple):
-    """One child's deduction in one tax year, in fen, and how it was made up. (A named tuple: a household
-    makes a dozen or so, and a frozen dataclass costs several times as much to make.)"""
+class ChildDeduction(NamedTuple):
+    """One child's deduction in one tax year, in fen, and how it is made up."""
 
+    order: int
     infant_fen: int
     infant_months: int
     education_fen: int
     education_months: int
-    total: int  # fen of both parts
+    uses: tuple[ParamUse, ...]
+
+    @property
+    def total(self) -> int:
+        return self.infant_fen + self.education_fen
 
 
-def child_deductions(case: Case, oc: OrderedChild) -> tuple[list[list], tuple[tuple[ParamUse, ...], ...]]:
-    """Runs of tax years with the same deduction, [first year, last year, ChildYear], in order: infant care
-    from the birth month to the month before the 3rd birthday, then children's education from that
-    birthday's month through the month education ends. Also the parameters each part used."""
-    infant_p = case.p("national.income_tax.infant_care_monthly")
-    edu_p = case.p("national.income_tax.child_education_monthly")
-    age, u_age = use_rule(case.p("national.income_tax.infant_care_until_age"), oc.born)
-    switch = month_index(birthday(oc.born, age))
-    infant, infant_uses = monthly_runs(infant_p, month_index(oc.born), switch - 1)
-    edu, edu_uses = monthly_runs(edu_p, switch, case.education_end[oc.order])
-    infant_uses.add(u_age)
-    edu_uses.add(u_age)
-    if oc.child.education_until_age is None:
-        default = case.p("national.income_tax.education_until_age")
-        edu_uses.add(use_rule(default, oc.born)[1])
-    # Infant care's runs, then education's: the two meet in the year of the switch (unless it comes in
-    # January), which holds months of both.
-    runs = [[y0, y1, ChildYear(fen_, n, 0, 0, fen_)] for y0, y1, fen_, n in infant]
-    for y0, y1, fen_, n in edu:
-        last = runs[-1] if runs else None
-        if last is not None and last[1] >= y0:  # the switch year
-            if last[0] < y0:  # (a run of equal infant years ending in it: the switch year stands apart)
-                last[1] = y0 - 1
-                last = [y0, y0, last[2]]
-                runs.append(last)
-            cy = last[2]
-            last[2] = ChildYear(cy.infant_fen, cy.infant_months, fen_, n, cy.infant_fen + fen_)
-            if y1 > y0:
-                runs.append([y0 + 1, y1, ChildYear(0, 0, fen_, n, fen_)])
-        else:
-            runs.append([y0, y1, ChildYear(0, 0, fen_, n, fen_)])
-    return runs, (_in_order(frozenset(infant_uses)), _in_order(frozenset(edu_uses)))
+class TaxYear(NamedTuple):
+    """The best (or the chosen) split of one year's deductions and what it does to each parent's tax."""
 
-
-class TaxTable:
-    """The bracket schedule of one year in integer form: (upper fen or None, rate in basis points, quick fen)."""
-
-    def __init__(self, brackets, basic_fen: int):
-        self.rows = [(None if b.up_to is None else fen(b.up_to), round(b.rate * BASIS_POINTS), fen(b.quick_deduction))
-                     for b in brackets]
-        if self.rows[-1][0] is not None:
-            raise ValueError("the last tax bracket must be open (up_to: null)")
-        self.uppers = [math.inf if upper is None else upper for upper, _, _ in self.rows]
-        self.basic = basic_fen
-        # Tax already worked out, by taxable fen: a household's split searches ask for the same parent's tax
-        # at the same few incomes again and again. (A table lives for one household's income_tax.)
-        self.known: dict[int, int] = {}
-
-    def tax(self, taxable_fen: int) -> int:
-        tax = self.known.get(taxable_fen)
-        if tax is None:
-            if taxable_fen <= 0:
-                tax = 0
-            else:
-                _, bp, quick = self.rows[bisect.bisect_left(self.uppers, taxable_fen)]  # first bracket reaching it
-                tax = (taxable_fen * bp + BASIS_POINTS // 2) // BASIS_POINTS - quick  # ÷ rounded half up to the fen
-                tax = tax if tax > 0 else 0
-            self.known[taxable_fen] = tax
-        return tax
+    splits: tuple[str, ...]  # per child, in the order of the deductions
+    claimed: dict[str, int]  # fen each parent deducts
+    before: dict[str, int]  # each parent's tax without the children's deductions
+    after: dict[str, int]  # and with them
+    runner_up: int | None  # how much less the next best split saves (0: a tie; None: no choice was made)
 
 
 def income_tax(case: Case) -> list[Line]:
-    hh = case.household
-    brackets_p = case.p("national.income_tax.brackets")
-    basic_p = case.p("national.income_tax.basic_deduction")
-    # The tax years are cut into stretches in which every child's deduction and the tax table stay the same:
-    # a stretch's first year is worked out, and its other years get the same lines (most years of a
-    # childhood are like the one before). A stretch starts where a child's run starts or ends, or where
-    # the tax table changes (a tax year reads the table in force on 1 January).
-    bounds = {d.year + ((d.month, d.day) != (1, 1)) for d in (*brackets_p.dates, *basic_p.dates)}
-    children = []  # (child, its runs with a deduction, the parameters of infant care, of education)
-    for oc in case.children:
-        runs, (infant_uses, edu_uses) = child_deductions(case, oc)
-        runs = [run for run in runs if run[2].total]
-        for first, last, _ in runs:
-            bounds.add(first)
-            bounds.add(last + 1)
-        children.append((oc, runs, infant_uses, edu_uses))
-    roles = [r for r, _ in hh.parents()]
-    best = hh.tax_split == "best" and len(roles) == 2
-    tables: dict[tuple, tuple[TaxTable, dict[str, int]]] = {}
-    cache: dict[tuple, tuple] = {}
+    """cn-iit: per child and tax year, infant care (婴幼儿照护) from the birth month to the month before the
+    3rd birthday, then children's education (子女教育) until full-time education ends; one parent claims
+    100% or each 50%. The tax saved is each parent's tax without the deductions less the tax with them."""
     lines: list[Line] = []
-    add = lines.append
-    edges = sorted(bounds)
-    for year, end in pairwise(edges):  # the stretch [year, end)
-        kids, totals = [], []
-        for oc, runs, infant_uses, edu_uses in children:
-            while runs and runs[0][1] < year:
-                runs.pop(0)
-            if runs and runs[0][0] <= year:
-                cy = runs[0][2]
-                kids.append((oc, cy, (infant_uses if cy.infant_months else ()) +
-                             (edu_uses if cy.education_months else ())))
-                totals.append(cy.total)
+    by_child = [deductions_of(case, child) for child in case.children]
+    done: dict[tuple, tuple[int, list[Line]]] = {}  # a year like one already worked out has the same lines
+    for year in sorted({year for years in by_child for year in years}):
+        kids = tuple(d for years in by_child if (d := years.get(year)) and d.total)
         if not kids:
             continue
-        jan1 = dt.date(year, 1, 1)
-        brackets, u_br = use(brackets_p, jan1)
-        basic, u_basic = use(basic_p, jan1)
-        tkey = (u_br, u_basic)
-        if tkey not in tables:
-            table = TaxTable(brackets, fen(basic))
-            tables[tkey] = table, {r: _pre_child_taxable(hh.parent(r), table.basic) for r in roles}
-        table, base = tables[tkey]
-        key = (tuple(totals), tkey)
-        if key not in cache:
-            cache[key] = _choose(key[0], base, table, roles, hh.tax_split)
-        choice, claimed, saved, before, after, runner_up = cache[key]
-        start = len(lines)
-        advice = []
-        for (oc, cy, uses), split in zip(kids, choice, strict=True):
-            order = oc.order
-            advice.append((order, split))
-            for role in roles:
-                part = _portion(cy.total, split, role)
-                if part:
-                    # one sentence per distinct deduction, shared by every year it fits
-                    text = case.shared_text(_deduction_text, order, cy, split, part)
-                    add(make_line("tax_deduction", year, yuan(part), "deduction_yuan", SOURCE, text, "",
-                                  order, role, None, uses))
-        advice = tuple(advice)
-        family_saved = sum(saved.values())
-        for role in roles:
-            if claimed[role]:
-                text = case.shared_text(_saved_text, role, claimed[role], before[role], after[role],
-                                        saved[role], family_saved, advice, best, runner_up)
-                add(make_line("tax_saved", year, yuan(saved[role]), "yuan", SOURCE, text, "",
-                              None, role, None, tkey))
-        repeat_for_years(lines, start, range(year + 1, end))
+        jan1 = dt.date(year, 1, 1)  # a tax year reads the tax table in force on 1 January
+        same = (kids, case.value("national.income_tax.brackets", jan1)[1],
+                case.value("national.income_tax.basic_deduction", jan1)[1])
+        if same in done:
+            lines += [line._replace(year=year) for line in done[same]]
+        else:
+            done[same] = year_lines(case, year, kids)
+            lines += done[same]
     return lines
 
 
-@lru_cache(maxsize=256)
-def _advice(advice: tuple[tuple[int, str], ...]) -> tuple[str, str]:
-    return ("；".join(f"{ordinal_zh(n)}{SPLIT_ZH[s]}" for n, s in advice),
-            "; ".join(f"{ordinal_en(n)}: {SPLIT_EN[s]}" for n, s in advice))
+@per_case
+def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
+    """The child's deduction in each tax year: the monthly amounts in force on each month's 1st."""
+    age, u_age = case.rule("national.income_tax.infant_care_until_age", child.born)
+    switch = month_index(birthday(child.born, age))  # the month of the 3rd birthday: education from then on
+    infant, u_infant = monthly_sums(case.param("national.income_tax.infant_care_monthly"),
+                                    month_index(child.born), switch - 1)
+    education, u_edu = monthly_sums(case.param("national.income_tax.child_education_monthly"),
+                                    switch, case.education_end[child.order])
+    u_infant = (*u_infant, u_age)
+    u_edu = (*u_edu, u_age)
+    if child.child.education_until_age is None:
+        u_edu = (*u_edu, case.rule("national.income_tax.education_until_age", child.born)[1])
+    out = {}
+    for year in sorted({*infant, *education}):
+        i, e = infant.get(year), education.get(year)
+        uses = (*(u_infant if i else ()), *(u_edu if e else ()))
+        out[year] = ChildDeduction(child.order, i.fen if i else 0, i.months if i else 0, e.fen if e else 0,
+                                   e.months if e else 0, uses)
+    return out
 
 
-def _saved_text(role, claimed, before, after, saved, family_saved, advice, best, runner_up):
-    advice_zh, advice_en = _advice(advice)
-    if best and runner_up:
-        less = fmt(yuan(runner_up))
-        why_zh = f"最省税的分配：{advice_zh}（次优方案少省{less}元）。"
-        why_en = f"Best split: {advice_en} (the next best saves {less} yuan less)."
-    elif best:
-        why_zh, why_en = f"最省税的分配：{advice_zh}（另有分配省税相同）。", \
-            f"Best split: {advice_en} (another split saves the same)."
-    else:
-        why_zh, why_en = f"按所选方式：{advice_zh}。", f"As chosen: {advice_en}."
-    role_zh = "母亲" if role == "mother" else "父亲"
-    claimed_, before_, after_ = fmt(yuan(claimed)), fmt(yuan(before)), fmt(yuan(after))
-    saved_, family_ = fmt(yuan(saved)), fmt(yuan(family_saved))
-    return (f"{role_zh}当年扣除子女相关费用{claimed_}元，个税由{before_}元降至"
-            f"{after_}元，少缴{saved_}元（家庭合计{family_}元）。{why_zh}"
-            "措施第3条提出的二孩、三孩差异化个税政策尚无公布的具体规定，未计入。",
-            f"The {role} deducts {claimed_} yuan for the children that year; income tax falls from "
-            f"{before_} to {after_} yuan, saving {saved_} "
-            f"(family: {family_}). {why_en} No rule for the different treatment of 2nd and 3rd "
-            "children that measure §3 asks for has been published, so none is counted.")
-
-
-@lru_cache(maxsize=256)
-def _in_order(uses: frozenset[ParamUse]) -> tuple[ParamUse, ...]:
-    """Parameter records by name and date. Records are the policy's own (one per dated value), so this is
-    worked out once for all households."""
-    return tuple(sorted(uses, key=lambda u: (u.name, u.effective or dt.date.min)))
-
-
-def _pre_child_taxable(parent, basic_fen: int) -> int:
-    """Yearly taxable income before any child deduction, in fen (may be negative: floor comes later)."""
-    return (fen(parent.monthly_salary) * 12 - basic_fen - fen(parent.monthly_contributions) * 12
+def taxable_before_children(parent: Parent, basic_fen: int) -> int:
+    """cn-iit Art. 6: yearly comprehensive income less the basic deduction (60,000 a year), the personal
+    social-insurance and housing-fund contributions and other deductions, before any child deduction (fen;
+    may be negative: the floor of 0 comes after the children's deductions)."""
+    return (fen(parent.monthly_salary) * MONTHS_A_YEAR - basic_fen - fen(parent.monthly_contributions) * MONTHS_A_YEAR
             - fen(parent.other_annual_deductions))
 
 
-def _portion(total: int, split: str, role: str) -> int:
+def tax_on(taxable_fen: int, table: tuple[tuple[int | None, int, int, int], ...]) -> int:
+    """cn-iit Art. 3 (the comprehensive-income table): taxable × the rate of its bracket − the quick deduction,
+    rounded half up to the fen; nothing on nothing. ``table``: the year's brackets, ``in_fen``."""
+    if taxable_fen <= 0:
+        return 0
+    _, rate_num, rate_den, quick = next(b for b in table if b[0] is None or taxable_fen <= b[0])
+    return max(0, mul_div(taxable_fen, rate_num, rate_den) - quick)
+
+
+@cache  # a function of the policy's brackets alone
+def in_fen(brackets) -> tuple[tuple[int | None, int, int, int], ...]:
+    """The brackets as (upper bound in fen, or None for the last; the rate as an exact fraction, numerator
+    and denominator; quick deduction in fen)."""
+    rates = [Fraction(str(b.rate)) for b in brackets]
+    return tuple((None if b.up_to is None else fen(b.up_to), r.numerator, r.denominator, fen(b.quick_deduction))
+                 for b, r in zip(brackets, rates, strict=True))
+
+
+def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...]) -> list[Line]:
+    """One year's deduction lines (per child and claiming parent) and tax-saved lines (per parent)."""
+    jan1 = dt.date(year, 1, 1)  # a tax year reads the tax table in force on 1 January
+    brackets, u_brackets = case.value("national.income_tax.brackets", jan1)
+    basic, u_basic = case.value("national.income_tax.basic_deduction", jan1)
+    roles = [role for role, _ in case.household.parents()]
+    if brackets is None or basic is None:  # the year's tax table is not published: nothing can be worked out
+        return [TAX_SAVED.line(case, year, None, "table_unpublished", parent=role, uses=(u_brackets, u_basic))
+                for role in roles]
+    amounts = tuple(k.total for k in kids)
+    key = ("split", amounts, u_brackets, u_basic)  # the same children's amounts in another year: the same split
+    if key not in case.memo:
+        case.memo[key] = best_split(case, amounts, in_fen(brackets), fen(basic), roles)
+    choice = case.memo[key]
+    lines = []
+    for kid, split in zip(kids, choice.splits, strict=True):
+        for role in roles:
+            part = portion(kid.total, split, role)
+            if part:
+                lines.append(TAX_DEDUCTION.line(case, year, yuan(part), deduction_text(case, kid, split, part),
+                                                child=kid.order, parent=role, uses=kid.uses))
+    advice = tuple(case.text(f"tax_saved.advice_{split}", {"order": kid.order})
+                   for kid, split in zip(kids, choice.splits, strict=True))
+    if choice.runner_up is None:
+        why = case.text("tax_saved.as_chosen", {"advice": advice})
+    elif choice.runner_up:
+        why = case.text("tax_saved.best_split", {"advice": advice, "less": yuan(choice.runner_up)})
+    else:
+        why = case.text("tax_saved.best_split_tie", {"advice": advice})
+    saved = {role: choice.before[role] - choice.after[role] for role in roles}
+    for role in roles:
+        if choice.claimed[role]:
+            lines.append(TAX_SAVED.line(case, year, yuan(saved[role]), "saved", parent=role,
+                                        uses=(u_brackets, u_basic), role=role, claimed=yuan(choice.claimed[role]),
+                                        before=yuan(choice.before[role]), after=yuan(choice.after[role]),
+                                        saved=yuan(saved[role]), family=yuan(sum(saved.values())), why=why))
+    return lines
+
+
+def deduction_text(case: Case, kid: ChildDeduction, split: str, part: int):
+    """How a child's deduction that year is made up, and the part of it this line claims."""
+    kinds = ("infant_care" if kid.infant_months else "") + ("_and_" if kid.infant_months and kid.education_months
+                                                             else "") + ("education" if kid.education_months else "")
+    return case.text(f"tax_deduction.{kinds}", {"order": kid.order, "infant_months": kid.infant_months,
+                                                "infant": yuan(kid.infant_fen), "months": kid.education_months,
+                                                "education": yuan(kid.education_fen), "claim": f"claim_{split}",
+                                                "part": yuan(part)})
+
+
+def portion(total: int, split: str, role: str) -> int:
+    """What ``role`` claims of a child's deduction of ``total`` fen under ``split`` (the odd fen of a half
+    goes to the father)."""
     if split == "half":
         return total // 2 if role == "mother" else total - total // 2
     return total if split == role else 0
 
 
-@lru_cache(maxsize=1024)
-def _splits(amounts: tuple[int, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
-    """Each distinct amount the mother can claim, with the first split reaching it (per child in the
-    order mother, father, half). The family's tax depends only on what the mother claims. A function of
-    the deduction amounts alone (a few policy figures), so it is worked out once for all households."""
-    candidates: dict[int, tuple[str, ...]] = {0: ()}
-    for a in amounts:
-        nxt: dict[int, tuple[str, ...]] = {}
-        for s, ch in candidates.items():
-            for k, opt in ((s + a, "mother"), (s, "father"), (s + a // 2, "half")):
-                if k not in nxt:
-                    nxt[k] = (*ch, opt)
-        candidates = nxt
-    return tuple(candidates.items())
+def best_split(case: Case, amounts: tuple[int, ...], table, basic_fen: int, roles: list[str]) -> TaxYear:
+    """The split of each child's deduction that leaves the family the least tax (or the one the case chose).
 
-
-def _choose(amounts: tuple[int, ...], base: dict[str, int], table: TaxTable, roles: list[str], mode: str):
-    """The per-child split and each parent's claim, tax before and after, and the saving.
-
-    Returns (choice, claimed, saved, before, after, runner_up): runner_up is how much less the next best
-    split saves (0 on a tie). Ties keep the first split found, in the order mother, father, half per child.
-    """
-    tax = table.tax
+    Only what the mother claims changes the family's tax, so each distinct claim is tried once, with the
+    first split that reaches it."""
+    hh = case.household
     total = sum(amounts)
+    base = {role: taxable_before_children(hh.parent(role), basic_fen) for role in roles}
+    before = {role: tax_on(base[role], table) for role in roles}
     if len(roles) == 1:
-        r = roles[0]
-        before, after = tax(base[r]), tax(base[r] - total)
-        return (r,) * len(amounts), {r: total}, {r: before - after}, {r: before}, {r: after}, 0
-    if mode != "best":
-        candidates = ((sum(_portion(a, mode, "mother") for a in amounts), (mode,) * len(amounts)),)
+        role = roles[0]
+        return TaxYear((role,) * len(amounts), {role: total}, before, {role: tax_on(base[role] - total, table)}, None)
+    if hh.tax_split == "best":
+        candidates = mother_claims(amounts)
     else:
-        candidates = _splits(amounts)
-    base_m, base_f = base["mother"], base["father"]
-    before_m, before_f = tax(base_m), tax(base_f)
-    before = before_m + before_f
-    father_all = base_f - total  # the father's taxable income if the mother claimed everything
-    best = second = None
-    for mother_sum, choice in candidates:
-        after_m, after_f = tax(base_m - mother_sum), tax(father_all + mother_sum)
-        saving = before - after_m - after_f
-        if best is None or saving > best[0]:
-            if best is not None:
-                second = best[0]
-            best = (saving, choice, mother_sum, after_m, after_f)
-        elif second is None or saving > second:
-            second = saving
-    best_saving, choice, mother_sum, after_m, after_f = best
-    runner_up = best_saving - second if second is not None else 0
-    return (choice, {"mother": mother_sum, "father": total - mother_sum},
-            {"mother": before_m - after_m, "father": before_f - after_f},
-            {"mother": before_m, "father": before_f}, {"mother": after_m, "father": after_f}, runner_up)
+        candidates = {sum(portion(a, hh.tax_split, "mother") for a in amounts): (hh.tax_split,) * len(amounts)}
+    tried = []  # (saving, mother's claim, splits, tax after), in the order found
+    for mother, splits in candidates.items():
+        after = {"mother": tax_on(base["mother"] - mother, table),
+                 "father": tax_on(base["father"] - (total - mother), table)}
+        tried.append((sum(before.values()) - sum(after.values()), mother, splits, after))
+    ranked = sorted(tried, key=lambda t: -t[0])  # stable: of equal savings the first found stays first
+    saving, mother, splits, after = ranked[0]
+    runner_up = None if hh.tax_split != "best" else (saving - ranked[1][0] if len(ranked) > 1 else 0)
+    return TaxYear(splits, {"mother": mother, "father": total - mother}, before, after, runner_up)
 
 
-def _deduction_text(order: int, cy: ChildYear, split: str, part: int) -> tuple[str, str]:
-    this = fmt(yuan(part))
-    if cy.infant_months:
-        infant = fmt(yuan(cy.infant_fen))
-        zh = f"婴幼儿照护{cy.infant_months}个月共{infant}元"
-        en = f"infant care {cy.infant_months} months, {infant} yuan"
-        if cy.education_months:
-            edu = fmt(yuan(cy.education_fen))
-            zh += f"，子女教育{cy.education_months}个月共{edu}元"
-            en += f"; children's education {cy.education_months} months, {edu} yuan"
-    else:
-        edu = fmt(yuan(cy.education_fen))
-        zh = f"子女教育{cy.education_months}个月共{edu}元"
-        en = f"children's education {cy.education_months} months, {edu} yuan"
-    return (f"{ordinal_zh(order)}当年：{zh}；{SPLIT_ZH[split]}，本行{this}元。",
-            f"{ordinal_en(order)}, that year: {en}; {SPLIT_EN[split]}, this line {this} yuan.")
+def mother_claims(amounts: tuple[int, ...]) -> dict[int, tuple[str, ...]]:
+    """Each distinct amount the mother can claim, with the first split reaching it (each child's split
+    tried in the order mother, father, half)."""
+    claims: dict[int, tuple[str, ...]] = {0: ()}
+    for amount in amounts:
+        longer: dict[int, tuple[str, ...]] = {}
+        for claimed, splits in claims.items():
+            for split in SPLITS:
+                longer.setdefault(claimed + portion(amount, split, "mother"), (*splits, split))
+        claims = longer
+    return claims
+
+
+MEASURE = Measure("income_tax", income_tax, lines=(TAX_DEDUCTION, TAX_SAVED))

@@ -8,263 +8,226 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from functools import lru_cache
-from itertools import pairwise
 from typing import NamedTuple
 
 from .case import Birth, Case, per_case
 from .dates import birthday
-from .household import EMPLOYED, PregnancyLoss
-from .result import Line, ParamUse, make_line, repeat_for_years, use
+from .household import PregnancyLoss
+from .measure import LineKind, Measure
+from .parameters import ParamUse
+from .result import Line
+from .texts import Text
+from .vocabulary import EMPLOYED
 
-SOURCE_MATERNITY = "cn-lp619 Art. 7; ah-pfp; bengbu-2024 §11"
-SOURCE_PATERNITY = "ah-pfp; bengbu-2024 §11"
-SOURCE_PARENTAL = "ah-pfp; bengbu-2024 §11"
+MATERNITY_LEAVE = LineKind("maternity_leave", category="leave", unit="days",
+                           source="cn-lp619 Art. 7; ah-pfp; bengbu-2024 §11", adds_to="leave_days")
+PATERNITY_LEAVE = LineKind("paternity_leave", category="leave", unit="days", source="ah-pfp; bengbu-2024 §11",
+                           adds_to="leave_days")
+PARENTAL_LEAVE = LineKind("parental_leave", category="leave", unit="days", source="ah-pfp; bengbu-2024 §11",
+                          adds_to="leave_days")
+MISCARRIAGE_SOURCE = "cn-lp619 Art. 7"
 
 
 class LeaveDays(NamedTuple):
+    """A birth's (or a miscarriage's) maternity leave: the days, how they are made up, and when it ends."""
+
     days: int
     end: dt.date
-    holidays: int  # statutory holidays that pushed the end date back
-    unknown_years: tuple[int, ...]  # years whose holidays are not yet published
-    zh: str
-    en: str
+    holidays: int  # statutory holidays inside it that pushed the end date back
+    unknown_years: tuple[int, ...]  # years whose holidays are not known, so not added
+    parts: Text  # how the days are made up ("national 98 + Anhui extension 60 = 158 days")
     uses: tuple[ParamUse, ...]
     covered: bool = True  # False: the event came before the first rule this pack holds; nothing was computed
 
 
-def _before_pack(case: Case, name: str, on: dt.date) -> LeaveDays | None:
-    """An event before the first dated value of ``name``: its leave follows rules this pack does not hold."""
-    param = case.p(name)
-    first = param.dates[0]
-    if on >= first:
-        return None
-    return LeaveDays(0, on, 0, (), f"早于本数据包最早的产假规定（{first}施行），按当时的规定休假，这里不计算",
-                     f"before the earliest maternity-leave rule in this pack (in force from {first}); leave "
-                     "followed the rules of the time and is not computed here", (), covered=False)
+@per_case
+def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
+    """cn-lp619 Art. 7: 98 days, +15 for a difficult birth, +15 for each extra baby of a multiple birth;
+    bengbu-2024 §11 (ah-pfp): Anhui adds 60 days; Anhui counts a caesarean as a difficult birth."""
+    on = birth.date
+    first = case.param("national.maternity_leave.basic_days").dates[0]
+    if on < first:
+        return before_rules(case, on, first)
+    uses: list[ParamUse] = []
+
+    def value(name: str) -> int:
+        v, u = case.value(name, on)
+        uses.append(u)
+        return v or 0
+
+    basic = value("national.maternity_leave.basic_days")
+    extension = value("anhui.maternity_leave.extension_days")
+    parts = [case.text("maternity_leave.part_national", {"days": basic})]
+    if extension:
+        parts.append(case.text("maternity_leave.part_anhui", {"days": extension}))
+    else:
+        since = case.param("anhui.maternity_leave.extension_days").dates[0]
+        parts.append(case.text("maternity_leave.part_anhui_not_in_pack", {"since": since}))
+    days = basic + extension
+    if birth.difficult:
+        extra = value("national.maternity_leave.difficult_birth_extra_days")
+        caesarean = value("anhui.maternity_leave.caesarean_counts_as_difficult")
+        days += extra
+        parts.append(case.text("maternity_leave.part_difficult_or_caesarean" if caesarean
+                               else "maternity_leave.part_difficult", {"days": extra}))
+    if birth.babies > 1:
+        per_baby = value("national.maternity_leave.extra_baby_days")
+        days += per_baby * (birth.babies - 1)
+        parts.append(case.text("maternity_leave.part_extra_babies", {"babies": birth.babies - 1, "days": per_baby}))
+    end, holidays, unknown = leave_end(case, on, days, uses)
+    made_up = case.text("maternity_leave.sum", {"parts": tuple(parts), "days": days})
+    return LeaveDays(days, end, holidays, tuple(unknown), made_up, tuple(uses))
 
 
-def _value(case: Case, name: str, on: dt.date, uses: list[ParamUse]) -> int:
-    value, u = use(case.p(name), on)
-    uses.append(u)
-    return value or 0
+@per_case
+def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
+    """cn-lp619 Art. 7: 15 days for a miscarriage before 4 months of pregnancy, 42 from 4 months (Anhui adds
+    none)."""
+    first = case.param("national.maternity_leave.miscarriage_threshold_months").dates[0]
+    if loss.date < first:
+        return before_rules(case, loss.date, first)
+    threshold, u_threshold = case.value("national.maternity_leave.miscarriage_threshold_months", loss.date)
+    late = loss.months_pregnant >= threshold
+    days, u_days = case.value("national.maternity_leave.miscarriage_late_days" if late
+                              else "national.maternity_leave.miscarriage_early_days", loss.date)
+    uses = [u_threshold, u_days]
+    end, holidays, unknown = leave_end(case, loss.date, days, uses)
+    made_up = case.text("maternity_leave.miscarriage_late" if late else "maternity_leave.miscarriage_early",
+                        {"threshold": threshold, "days": days})
+    return LeaveDays(days, end, holidays, tuple(unknown), made_up, tuple(uses))
+
+
+def before_rules(case: Case, on: dt.date, first: dt.date) -> LeaveDays:
+    """An event before the earliest rule this pack holds: its leave followed the rules of the time."""
+    return LeaveDays(0, on, 0, (), case.text("maternity_leave.before_pack", {"first": first}), (), covered=False)
 
 
 def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tuple[dt.date, int, list[int]]:
-    """Last day of leave of ``days`` calendar days from ``start``, pushed back by statutory holidays inside it.
+    """The last day of ``days`` calendar days of leave from ``start``, pushed back by the statutory holidays
+    inside it (Anhui guidance: 产假包含休息日，不包含国家法定休假日).
 
-    Only years whose holidays are published count; returns (end, holidays added, years not yet published).
-    """
-    extend, u = use(case.p("anhui.maternity_leave.holidays_extend_leave"), start)
+    Only years whose holidays are published count; returns (end, holidays added, years not yet published)."""
+    extend, u = case.value("anhui.maternity_leave.holidays_extend_leave", start)
     uses.append(u)
     end = start + dt.timedelta(days=days - 1)
     if not extend:
         return end, 0, []
-    hol_p = case.p("national.holidays.statutory_holidays")
-    added, unknown, seen_years = 0, [], set()
+    holidays = case.param("national.holidays.statutory_holidays")
+    added, unknown, counted = 0, [], set()
     while True:
         inside = 0  # holidays within [start, end]; each year's list holds only that year's days
         for year in range(start.year, end.year + 1):
-            eff, dates = hol_p.entry(dt.date(year, 1, 1))
-            if eff is None or eff.year != year:
+            published, dates = holidays.entry(dt.date(year, 1, 1))
+            if published is None or published.year != year:
                 if year not in unknown:
                     unknown.append(year)
                 continue
-            if year not in seen_years:
-                seen_years.add(year)
-                uses.append(_holiday_record(hol_p.name, eff, len(dates), hol_p.line_status, hol_p.reference))
-            days = _in_order(dates)
-            inside += bisect.bisect_right(days, end) - bisect.bisect_left(days, start)
+            if year not in counted:
+                counted.add(year)
+                uses.append(holidays.use(dt.date(year, 1, 1))[1])
+            ordered = sorted(dates)
+            inside += bisect.bisect_right(ordered, end) - bisect.bisect_left(ordered, start)
         if inside == added:
             return end, added, unknown
         end += dt.timedelta(days=inside - added)  # the days just found push the end back; look again
         added = inside
 
 
-@lru_cache(maxsize=256)
-def _holiday_record(name: str, effective: dt.date, days: int, status: str, reference: str) -> ParamUse:
-    """The record of using one year's holiday list, made once per value like every other parameter's records
-    (a line's badge is looked up by its records, so a fresh record per household would never be found)."""
-    return ParamUse(name, effective, f"{days} days", status, reference)
-
-
-@lru_cache(maxsize=64)
-def _in_order(dates: frozenset[dt.date]) -> tuple[dt.date, ...]:
-    return tuple(sorted(dates))
-
-
-@per_case
-def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
-    on = birth.date
-    if (early := _before_pack(case, "national.maternity_leave.basic_days", on)) is not None:
-        return early
-    uses: list[ParamUse] = []
-    basic = _value(case, "national.maternity_leave.basic_days", on, uses)
-    ext = _value(case, "anhui.maternity_leave.extension_days", on, uses)
-    parts_zh, parts_en = [f"国家产假{basic}天"], [f"national {basic}"]
-    if ext:
-        parts_zh.append(f"安徽延长{ext}天")
-        parts_en.append(f"Anhui extension {ext}")
-    else:
-        since = case.p("anhui.maternity_leave.extension_days").dates[0]
-        parts_zh.append(f"{since}前的生育适用安徽此前的条例，本政策包未收录，只计国家产假")
-        parts_en.append(f"births before {since} fall under Anhui's earlier regulation, not in this policy pack: "
-                        "national days only")
-    days = basic + ext
-    if birth.difficult:
-        extra = _value(case, "national.maternity_leave.difficult_birth_extra_days", on, uses)
-        caesarean = _value(case, "anhui.maternity_leave.caesarean_counts_as_difficult", on, uses)
-        days += extra
-        parts_zh.append(f"{'难产或剖宫产' if caesarean else '难产'}{extra}天")
-        parts_en.append(f"{'difficult birth or caesarean' if caesarean else 'difficult birth'} {extra}")
-    if birth.babies > 1:
-        per = _value(case, "national.maternity_leave.extra_baby_days", on, uses)
-        days += per * (birth.babies - 1)
-        parts_zh.append(f"多胞胎多{birth.babies - 1}个婴儿各{per}天")
-        parts_en.append(f"{birth.babies - 1} extra baby × {per}")
-    end, holidays, unknown = leave_end(case, on, days, uses)
-    zh, en = "＋".join(parts_zh) + f"＝{days}天", " + ".join(parts_en) + f" = {days} days"
-    return LeaveDays(days, end, holidays, tuple(unknown), zh, en, tuple(uses))
-
-
-def _end_text(ld: LeaveDays, start: dt.date) -> tuple[str, str]:
-    if not ld.covered:
-        return "", ""
-    zh = f"自{start}起休至{ld.end}"
-    en = f"from {start} to {ld.end}"
-    if ld.holidays:
-        zh += f"（含顺延法定节假日{ld.holidays}天）"
-        en += f" (pushed back {ld.holidays} days for public holidays inside it)"
-    if ld.unknown_years:
-        years = "、".join(map(str, ld.unknown_years))
-        zh += f"；{years}年法定节假日尚未公布，未顺延"
-        en += f"; public holidays for {', '.join(map(str, ld.unknown_years))} are not yet published, so not added"
-    return zh, en
-
-
-def _employer_note(case: Case, role: str) -> tuple[str, str]:
+def employer_note(case: Case, role: str) -> Text:
     parent = case.household.parent(role)
     if parent is not None and parent.employer not in EMPLOYED:
-        return "（假期由用人单位给予；本案例未填写用人单位）", " (leave is granted by an employer; the case lists none)"
-    return "", ""
+        return case.text("maternity_leave.no_employer_note", {})
+    return case.text("nothing", {})
+
+
+def span_text(case: Case, leave: LeaveDays, start: dt.date) -> Text:
+    """When the leave runs, and what pushed its end back."""
+    if not leave.covered:
+        return case.text("nothing", {})
+    nothing = case.text("nothing", {})
+    added = case.text("maternity_leave.holidays_added", {"holidays": leave.holidays}) if leave.holidays else nothing
+    unknown = case.text("maternity_leave.holidays_unknown", {"years": leave.unknown_years}) \
+        if leave.unknown_years else nothing
+    return case.text("maternity_leave.span", {"start": start, "end": leave.end, "added": added, "unknown": unknown})
 
 
 def maternity_leave(case: Case) -> list[Line]:
+    """The mother's leave for each birth and each miscarriage."""
     if case.household.mother is None:
         return []
-    note_zh, note_en = _employer_note(case, "mother")
+    note = employer_note(case, "mother")
     lines = []
     for birth in case.births:
-        ld = maternity_leave_days(case, birth)
-        span_zh, span_en = _end_text(ld, birth.date)
-        lines.append(make_line("maternity_leave", birth.date.year, float(ld.days), "days", SOURCE_MATERNITY,
-                               f"{birth.date}生育：{ld.zh}{'，' + span_zh if span_zh else ''}。{note_zh}",
-                               f"Birth on {birth.date}: {ld.en}{', ' + span_en if span_en else ''}.{note_en}",
-                               child=birth.children[0].order, parent="mother", uses=ld.uses))
+        leave = maternity_leave_days(case, birth)
+        lines.append(MATERNITY_LEAVE.line(
+            case, birth.date.year, float(leave.days), "birth", child=birth.children[0].order, parent="mother",
+            uses=leave.uses, span=(birth.date, leave.end) if leave.covered else None, date=birth.date,
+            parts=leave.parts, span_text=span_text(case, leave, birth.date), note=note))
     for loss in case.household.pregnancy_losses:
-        ld = miscarriage_leave_days(case, loss)
-        span_zh, span_en = _end_text(ld, loss.date)
-        lines.append(make_line("maternity_leave", loss.date.year, float(ld.days), "days", "cn-lp619 Art. 7",
-                               f"{loss.date}流产（怀孕{loss.months_pregnant}个月）：{ld.zh}"
-                               f"{'，' + span_zh if span_zh else ''}。{note_zh}",
-                               f"Miscarriage on {loss.date} ({loss.months_pregnant} months pregnant): {ld.en}"
-                               f"{', ' + span_en if span_en else ''}.{note_en}", parent="mother", uses=ld.uses))
+        leave = miscarriage_leave_days(case, loss)
+        lines.append(MATERNITY_LEAVE.line(
+            case, loss.date.year, float(leave.days), "miscarriage", parent="mother", uses=leave.uses,
+            source=MISCARRIAGE_SOURCE, span=(loss.date, leave.end) if leave.covered else None, date=loss.date,
+            months=loss.months_pregnant, parts=leave.parts, span_text=span_text(case, leave, loss.date), note=note))
     return lines
 
 
-@per_case
-def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
-    if (early := _before_pack(case, "national.maternity_leave.miscarriage_threshold_months", loss.date)) is not None:
-        return early
-    uses: list[ParamUse] = []
-    threshold = _value(case, "national.maternity_leave.miscarriage_threshold_months", loss.date, uses)
-    if loss.months_pregnant < threshold:
-        days = _value(case, "national.maternity_leave.miscarriage_early_days", loss.date, uses)
-        zh, en = f"未满{threshold}个月流产{days}天", f"miscarriage before {threshold} months: {days} days"
-    else:
-        days = _value(case, "national.maternity_leave.miscarriage_late_days", loss.date, uses)
-        zh, en = f"满{threshold}个月流产{days}天", f"miscarriage from {threshold} months: {days} days"
-    end, holidays, unknown = leave_end(case, loss.date, days, uses)
-    return LeaveDays(days, end, holidays, tuple(unknown), zh + "（安徽无延长，按国家规定）",
-                     en + " (national rule; Anhui adds none)", tuple(uses))
-
-
 def paternity_leave(case: Case) -> list[Line]:
+    """bengbu-2024 §11 (ah-pfp): 30 days of 护理假 for the father at each birth, to be taken flexibly during
+    the mother's maternity leave."""
     if case.household.father is None:
         return []
-    note_zh, note_en = _employer_note(case, "father")
+    note = employer_note(case, "father")
     lines = []
     for birth in case.births:
-        uses: list[ParamUse] = []
-        days = _value(case, "anhui.paternity_leave.days", birth.date, uses)
-        if days:
-            zh = f"{birth.date}生育：男方护理假{days}天，可在女方产假期间灵活安排。{note_zh}"
-            en = f"Birth on {birth.date}: {days} days of paternity leave, to be taken flexibly during the " \
-                 f"mother's maternity leave.{note_en}"
-        else:
-            zh = f"{birth.date}生育：早于安徽护理假现行规定施行，未计。"
-            en = f"Birth on {birth.date}: before Anhui's current paternity-leave rule took effect; not counted."
-        lines.append(make_line("paternity_leave", birth.date.year, float(days), "days", SOURCE_PATERNITY, zh, en,
-                               child=birth.children[0].order, parent="father", uses=tuple(uses)))
+        days, u = case.value("anhui.paternity_leave.days", birth.date)
+        lines.append(PATERNITY_LEAVE.line(case, birth.date.year, float(days or 0), "granted" if days else "before_rule",
+                                          child=birth.children[0].order, parent="father", uses=(u,),
+                                          date=birth.date, days=days, note=note))
     return lines
 
 
 def parental_leave(case: Case) -> list[Line]:
-    """Each parent: the yearly days for every calendar year in which some child is under the age limit
-    on at least one day (one allowance per family unless per_child is set)."""
+    """bengbu-2024 §11 (ah-pfp): 10 days of 育儿假 a year for each parent until a child turns 6: a parent gets
+    the yearly days for each calendar year in which some child is under the age limit on at least one day,
+    once however many children are (unless the per-child parameter says otherwise). A year reads the rule in
+    force on 31 December."""
     if not case.children:
         return []
-    days_p = case.p("anhui.parental_leave.days_per_year")
-    age_p = case.p("anhui.parental_leave.until_age")
-    per_child_p = case.p("anhui.parental_leave.per_child")
-    first = case.children[0].born.year
-    last = max(birthday(oc.born, age_p.values[-1]) for oc in case.children).year
-    # The years are cut into stretches with the same rule and the same young children: a stretch's first
-    # year is worked out and its other years get the same lines. A stretch starts where a rule changes (a
-    # year reads the rule in force on 31 December), or where a child starts or stops counting under an
-    # age limit. A child counts in a year if born by its end and not yet at the limit on its first day.
-    bounds = {first, last + 1, *(d.year for p in (days_p, age_p, per_child_p) for d in p.dates)}
-    limits = {}  # per age limit: each child with the first and last year it counts
-    for age in {a for a in age_p.values if a is not None}:
-        limits[age] = spans = []
-        for oc in case.children:
-            ends = birthday(oc.born, age)
-            until = ends.year if ends > dt.date(ends.year, 1, 1) else ends.year - 1
-            spans.append((oc, oc.born.year, until))
-            bounds.update((oc.born.year, until + 1))
-    lines: list[Line] = []
     roles = [role for role, _ in case.household.parents()]
-    notes = {role: _employer_note(case, role) for role in roles}
-    edges = sorted(b for b in bounds if first <= b <= last + 1)
-    for year, end in pairwise(edges):  # the stretch [year, end)
+    notes = {role: employer_note(case, role) for role in roles}
+    oldest_limit = case.param("anhui.parental_leave.until_age").values[-1]
+    first = case.children[0].born.year
+    last = max(birthday(child.born, oldest_limit) for child in case.children).year
+    lines = []
+    for year in range(first, last + 1):
         dec31 = dt.date(year, 12, 31)
-        per_year, u_days = use(days_p, dec31)
-        age, u_age = use(age_p, dec31)
-        per_child, u_pc = use(per_child_p, dec31)
+        per_year, u_days = case.value("anhui.parental_leave.days_per_year", dec31)
+        age, u_age = case.value("anhui.parental_leave.until_age", dec31)
+        per_child, u_per_child = case.value("anhui.parental_leave.per_child", dec31)
         if not per_year or age is None:
             continue
-        orders = tuple(oc.order for oc, since, until in limits[age] if since <= year <= until)
-        if not orders:
+        young = tuple(child.order for child in case.children if under_age_in_year(child.born, age, year))
+        if not young:
             continue
-        days = per_year * (len(orders) if per_child else 1)
-        start = len(lines)
+        days = per_year * (len(young) if per_child else 1)
         for role in roles:
-            # the same sentence for every year with the same young children
-            # (the note, not the case: a text holding its case would make a reference cycle)
-            text = case.shared_text(_parental_text, notes[role], role, age, days, orders, per_child)
-            lines.append(make_line("parental_leave", year, float(days), "days", SOURCE_PARENTAL, text, "",
-                                   parent=role, uses=(u_days, u_age, u_pc)))
-        repeat_for_years(lines, start, range(year + 1, end))
+            lines.append(PARENTAL_LEAVE.line(case, year, float(days), "granted", parent=role,
+                                             uses=(u_days, u_age, u_per_child), age=age, orders=young, role=role,
+                                             days=days, counting=case.text("parental_leave.per_child" if per_child
+                                                                           else "parental_leave.per_family", {}),
+                                             note=notes[role]))
     return lines
 
 
-def _parental_text(note: tuple[str, str], role: str, age: int, days: int, orders: tuple[int, ...],
-                   per_child: bool) -> tuple[str, str]:
-    note_zh, note_en = note
-    role_zh = "母亲" if role == "mother" else "父亲"
-    kids = "、".join(map(str, orders))
-    return (f"当年有未满{age}周岁的子女（第{kids}孩）：{role_zh}育儿假{days}天"
-            f"{'（按子女人数计）' if per_child else '（每年每人一份，不按子女人数叠加）'}。{note_zh}",
-            f"A child under {age} that year (child {', '.join(map(str, orders))}): "
-            f"{days} days of parental leave for the {role}"
-            f"{' (per child)' if per_child else ' (one allowance a year, however many children)'}.{note_en}")
+def under_age_in_year(born: dt.date, age: int, year: int) -> bool:
+    """Born by the end of ``year`` and not yet ``age`` on at least one of its days."""
+    reaches = birthday(born, age)
+    return born.year <= year and (reaches.year > year or (reaches.year == year and reaches > dt.date(year, 1, 1)))
+
+
+MEASURES = (
+    Measure("maternity_leave", maternity_leave, lines=(MATERNITY_LEAVE,)),
+    Measure("paternity_leave", paternity_leave, lines=(PATERNITY_LEAVE,)),
+    Measure("parental_leave", parental_leave, lines=(PARENTAL_LEAVE,)),
+)

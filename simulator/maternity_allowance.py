@@ -1,68 +1,53 @@
-"""Maternity allowance (生育津贴) for a mother with employee maternity insurance — cn-lp619 Art. 8,
-cn-sil Art. 56: the employer's average monthly wage of the previous year ÷ 30 × maternity-leave days."""
+"""Maternity allowance (生育津贴) for a mother with employee maternity insurance — cn-lp619 Art. 8, cn-sil Art. 56."""
 
 from __future__ import annotations
 
 from .case import Case
-from .leave import maternity_leave_days, miscarriage_leave_days
-from .money import fen, fmt, mul_div, yuan
-from .result import Line, make_line, use
+from .leave import LeaveDays, maternity_leave_days, miscarriage_leave_days
+from .measure import LineKind, Measure
+from .money import fen, mul_div, yuan
+from .result import Line
 
-SOURCE = "cn-sil Art. 56; cn-lp619 Art. 8"
+MATERNITY_ALLOWANCE = LineKind("maternity_allowance", category="cash", unit="yuan",
+                               source="cn-sil Art. 56; cn-lp619 Art. 8", adds_to="money_received")
 
 
 def maternity_allowance(case: Case) -> list[Line]:
-    mother = case.household.mother
-    if mother is None:
+    """cn-sil Art. 56, cn-lp619 Art. 8: the employer's average monthly wage of the previous year ÷ 30 × the
+    maternity-leave days, paid by the maternity insurance fund to a mother insured as an employee."""
+    if case.household.mother is None:
         return []
     events = [(b.date, b.children[0].order, maternity_leave_days(case, b)) for b in case.births]
-    events += [(x.date, None, miscarriage_leave_days(case, x)) for x in case.household.pregnancy_losses]
-    lines = []
-    for when, child, ld in events:
-        if mother.insurance != "employee":
-            lines.append(make_line(
-                "maternity_allowance", when.year, 0.0, "yuan", SOURCE,
-                "只有参加职工基本医保（含生育保险）的女职工领取生育津贴；灵活就业人员和城乡居民医保参保人的生育医疗费用按规定报销"
-                "（措施第1条）。",
-                "Only a mother insured as an employee (with maternity insurance) receives the allowance; for flexible "
-                "workers and residents the insurance pays the birth's medical costs (measure §1).",
-                child=child, parent="mother"))
-            continue
-        divisor_p = case.p("national.maternity_allowance.day_divisor")
-        divisor, u_div = use(divisor_p, when)
-        if divisor is None or not ld.covered:  # rules of the time, which this pack does not hold
-            lines.append(make_line(
-                "maternity_allowance", when.year, 0.0, "yuan", SOURCE,
-                f"{when.isoformat()}的{'生育' if child else '流产'}早于本数据包最早的生育津贴或产假规定，当时的生育津贴"
-                "按当时的规定发放，这里不计算。",
-                f"The {'birth' if child else 'miscarriage'} on {when.isoformat()} came before the earliest "
-                "maternity-allowance or maternity-leave rule in this pack; its allowance was paid under the rules of "
-                "the time and is not computed here.",
-                child=child, parent="mother", uses=tuple(u for u in (u_div, *ld.uses) if u.effective)))
-            continue
-        wage = mother.employer_avg_monthly_wage
-        status = ""
-        basis_zh, basis_en = "用人单位上年度职工月平均工资", "the employer's average monthly wage of the previous year"
-        if wage is None:
-            wage = mother.monthly_salary
-            status = "assumed"
-            basis_zh, basis_en = "本人月工资（未填写单位平均工资，以此估算）", \
-                "her own monthly salary (the employer's average wage was not entered; an estimate)"
-        if not wage:
-            lines.append(make_line(
-                "maternity_allowance", when.year, None, "yuan", SOURCE,
-                "请填写用人单位上年度职工月平均工资以计算生育津贴。",
-                "Enter the employer's average monthly wage of the previous year to compute the allowance.",
-                child=child, parent="mother", uses=(u_div,), status="assumed"))
-            continue
-        amount = yuan(mul_div(fen(wage), ld.days, divisor))
-        lines.append(make_line(
-            "maternity_allowance", when.year, amount, "yuan", SOURCE,
-            f"{basis_zh}{fmt(wage)}元 ÷ {divisor} × 产假{ld.days}天（{ld.zh}）＝{fmt(amount)}元，由生育保险基金支付；"
-            f"低于本人产假前工资的，由用人单位补足。",
-            f"{basis_en.capitalize()} {fmt(wage)} yuan ÷ {divisor} × {ld.days} leave days ({ld.en}) = "
-            f"{fmt(amount)} yuan, paid by the maternity insurance fund; the employer makes up any shortfall "
-            f"against her pre-leave wage.",
-            child=child, parent="mother", payers={"maternity_insurance": amount}, uses=(u_div, *ld.uses),
-            status=status))
-    return lines
+    events += [(loss.date, None, miscarriage_leave_days(case, loss)) for loss in case.household.pregnancy_losses]
+    return [allowance_for(case, when, child, leave) for when, child, leave in events]
+
+
+def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line:
+    mother = case.household.mother
+
+    def line(amount, text, uses=(), /, payers=None, assumption="", awaiting_input=False, **values):
+        return MATERNITY_ALLOWANCE.line(case, when.year, amount, text, child=child, parent="mother", uses=uses,
+                                        payers=payers, assumption=assumption,
+                                        awaiting_input=awaiting_input, **values)
+
+    if mother.insurance != "employee":
+        return line(0.0, "not_employee_insured")
+    divisor, u_divisor = case.value("national.maternity_allowance.day_divisor", when)
+    if u_divisor.effective is None or not leave.covered:  # rules of the time, which this pack does not hold
+        event = case.text("maternity_allowance.event_birth" if child else "maternity_allowance.event_miscarriage", {})
+        return line(0.0, "before_pack", tuple(u for u in (u_divisor, *leave.uses) if u.effective), date=when,
+                    event=event)
+    wage, basis, assumption = mother.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
+    if wage is None:  # an estimate from her own salary: assumed
+        wage, basis, assumption = mother.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
+    uses = (u_divisor, *leave.uses)
+    if divisor is None:
+        return line(None, "divisor_unpublished", uses)
+    if not wage:
+        return line(None, "enter_wage", (u_divisor,), assumption="assumed", awaiting_input=True)
+    amount = yuan(mul_div(fen(wage), leave.days, divisor))
+    return line(amount, "paid", uses, {"maternity_insurance": amount}, assumption, basis=case.text(basis, {}), wage=wage,
+                divisor=divisor, days=leave.days, parts=leave.parts, amount=amount)
+
+
+MEASURE = Measure("maternity_allowance", maternity_allowance, lines=(MATERNITY_ALLOWANCE,))

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
-
-_FEN: dict[float, int] = {}
 
 
 def fen(yuan: float) -> int:
     """Yuan (as typed or read from a parameter) to fen, rounded half up on the decimal the user wrote."""
     if type(yuan) is int:
         return yuan * 100
-    cached = _FEN.get(yuan)
-    if cached is None:
-        cached = int(Decimal(str(yuan)).scaleb(2).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        if len(_FEN) < 100_000:  # bounded: a batch of odd salaries must not grow it without end
-            _FEN[yuan] = cached
-    return cached
+    if yuan.is_integer():  # (most amounts: no decimal to read)
+        return int(yuan) * 100
+    return int(Decimal(str(yuan)).scaleb(2).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def yuan(fen_amount: int) -> float:
@@ -35,15 +29,10 @@ def share(amount_fen: int, rate: float) -> int:
     return int((Decimal(amount_fen) * r).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-@lru_cache(maxsize=8192)  # the same few amounts recur in every year's explanation
 def fmt(yuan_amount: float | None) -> str:
     """Thousands separated, fen only when there are any: 1234 → '1,234'; 1234.5 → '1,234.50'."""
     if yuan_amount is None:
         return "—"
-    if yuan_amount == int(yuan_amount):
+    if type(yuan_amount) is int or yuan_amount.is_integer():
         return f"{int(yuan_amount):,}"
     return f"{yuan_amount:,.2f}"
-
-
-def pct(rate: float) -> str:
-    return f"{rate * 100:g}%"

@@ -3,14 +3,20 @@
 A parameter file lives under ``policy/<authority>/.../<name>.yaml`` and its dotted name follows the path
 (``bengbu/birth_subsidy/second_child.yaml`` → ``bengbu.birth_subsidy.second_child``). ``values`` maps the
 date a value takes effect to the value; history is appended, never overwritten (OpenFisca's convention).
-A value of ``null`` means "in force but no amount published": formulas must not invent one.
+A value of ``null`` from a date means "in force, but no amount published from then on": formulas must not
+invent one, and the lines resting on it are "unpublished". A dated value may carry its own status and
+reference, where the evidence for one value differs from the file's::
+
+    values:
+      2021-11-19: 60
+      2016-01-01: {value: 60, status: secondary, reference: {source: ah-pfp-2016, clause: Art. 26}}
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -75,6 +81,15 @@ class Bracket(_Strict):
     quick_deduction: float
 
 
+class DatedValue(_Strict):
+    """A value with evidence of its own (the file's metadata says the rest)."""
+
+    value: Any
+    status: Status | None = None
+    reference: Reference | None = None
+    note: str | None = None
+
+
 class ParameterFile(_Strict):
     description: str
     metadata: Metadata
@@ -130,14 +145,23 @@ class Parameter:
     minimum: float | None = None
     maximum: float | None = None
     local: bool = False
+    # Per dated value: its own (status, reference) where it has them, else (None, None).
+    evidence: tuple[tuple[str | None, str | None], ...] = ()
     # The record of using each dated value, made once: [0] is "before the first date", [i + 1] is values[i].
     records: tuple[ParamUse, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        status, ref = self.line_status, self.reference
-        records = (ParamUse(self.name, None, None, status, ref),
-                   *(ParamUse(self.name, d, v, status, ref) for d, v in zip(self.dates, self.values, strict=True)))
-        object.__setattr__(self, "records", records)
+        evidence = self.evidence or ((None, None),) * len(self.dates)
+        records = [ParamUse(self.name, None, None, self.line_status, self.reference)]
+        for d, v, (own_status, ref) in zip(self.dates, self.values, evidence, strict=True):
+            if self.local:
+                status = "local"
+            elif v is None:
+                status = "unpublished"  # in force, amount not published from this date
+            else:
+                status = own_status or self.status
+            records.append(ParamUse(self.name, d, v, status, ref or self.reference))
+        object.__setattr__(self, "records", tuple(records))
 
     def use(self, on: dt.date) -> tuple[Any, ParamUse]:
         """The value in force on ``on`` and the (shared) record of having used it."""
@@ -163,23 +187,6 @@ class Parameter:
         return "local" if self.local else self.status
 
 
-class Snapshot:
-    """The law in force on one date, navigable by attribute: ``p.bengbu.birth_subsidy.second_child``."""
-
-    __slots__ = ("_params", "_prefix", "_date")
-
-    def __init__(self, params: ParameterSet, on: dt.date, prefix: str = ""):
-        self._params, self._date, self._prefix = params, on, prefix
-
-    def __getattr__(self, key: str) -> Any:
-        name = f"{self._prefix}{key}"
-        if name in self._params:
-            return self._params[name].at(self._date)
-        if any(n.startswith(name + ".") for n in self._params.names()):
-            return Snapshot(self._params, self._date, name + ".")
-        raise AttributeError(f"no parameter or group {name!r}")
-
-
 class ParameterSet(Mapping[str, Parameter]):
     """All parameters of a policy pack, plus the sources they cite."""
 
@@ -187,8 +194,6 @@ class ParameterSet(Mapping[str, Parameter]):
         self._p = parameters
         self.sources = sources
         self.pack_date = pack_date  # the latest last_reviewed: how current the pack is
-        # params[name] without the Python-level __getitem__: the formulas look up some 90 a household
-        self.parameter: Callable[[str], Parameter] = parameters.__getitem__
         self._local = tuple(n for n, p in parameters.items() if p.local)
 
     def __getitem__(self, name: str) -> Parameter:
@@ -202,9 +207,6 @@ class ParameterSet(Mapping[str, Parameter]):
 
     def names(self) -> list[str]:
         return list(self._p)
-
-    def at(self, on: dt.date) -> Snapshot:
-        return Snapshot(self, on)
 
     def with_local(self, figures: Mapping[str, Any], entered: dt.date | None = None, lang: str = "en") -> ParameterSet:
         """A copy where a counselor's local figures replace unpublished or assumed values.
@@ -230,7 +232,7 @@ class ParameterSet(Mapping[str, Parameter]):
                 problems.append(f"{name}: {err}")
                 continue
             start = entered or p.dates[0]
-            params[name] = replace(p, dates=(start,), values=(value,), local=True)
+            params[name] = replace(p, dates=(start,), values=(value,), evidence=(), local=True)
         if problems:
             raise ParameterError(problems)
         return ParameterSet(params, self.sources, self.pack_date)
@@ -254,7 +256,7 @@ def _range_problem(value: Any, bounds: tuple[float | None, float | None], lang: 
 def _check_value(unit: str, value: Any, meta: Metadata) -> str | None:
     """Type and range of one dated value, by unit; None when fine."""
     if value is None:
-        return None if meta.status == "unpublished" else "null is only allowed for status 'unpublished'"
+        return None  # in force, amount not published from this date
     if unit == "boolean":
         return None if isinstance(value, bool) else "must be true or false"
     if unit == "parent":
@@ -320,19 +322,33 @@ def load_parameters(directory: Path | str = POLICY_DIR) -> ParameterSet:
             problems += [f"{rel}: {_loc(x)}: {x['msg']}" for x in e.errors()]
             continue
         m = pf.metadata
-        for when, value in pf.values.items():
+        plain, evidence = {}, {}
+        for when, written in pf.values.items():
+            value = written
+            if isinstance(written, dict):  # a value with evidence of its own
+                try:
+                    dv = DatedValue.model_validate(written)
+                except ValidationError as e:
+                    problems += [f"{rel}: values.{when}.{_loc(x)}: {x['msg']}" for x in e.errors()]
+                    continue
+                value = dv.value
+                ref = dv.reference
+                if ref is not None and ref.source not in sources and sources:
+                    problems.append(f"{rel}: values.{when}.reference.source: unknown source {ref.source!r}")
+                evidence[when] = (dv.status, f"{ref.source} {ref.clause}" if ref else None)
+            plain[when] = value
             err = _check_value(m.unit, value, m)
             if err:
                 problems.append(f"{rel}: values.{when}: {err}")
         if m.reference.source not in sources and sources:
             problems.append(f"{rel}: metadata.reference.source: unknown source {m.reference.source!r}")
-        dates = tuple(sorted(pf.values))
-        values = tuple(_freeze(m.unit, pf.values[d]) for d in dates)
+        dates = tuple(sorted(plain))
+        values = tuple(_freeze(m.unit, plain[d]) for d in dates)
         params[name] = Parameter(
             name=name, description=pf.description, label_zh=m.label.zh, label_en=m.label.en,
             unit=m.unit, source=m.reference.source, clause=m.reference.clause, status=m.status,
             last_reviewed=m.last_reviewed, note=m.note, dates=dates, values=values,
-            minimum=m.minimum, maximum=m.maximum,
+            minimum=m.minimum, maximum=m.maximum, evidence=tuple(evidence.get(d, (None, None)) for d in dates),
         )
     if problems:
         raise ParameterError(problems)
@@ -341,6 +357,8 @@ def load_parameters(directory: Path | str = POLICY_DIR) -> ParameterSet:
 
 
 def _freeze(unit: str, value: Any) -> Any:
+    if value is None:
+        return None
     if unit == "brackets":
         return tuple(Bracket.model_validate(r) for r in value)
     if unit == "date_list":

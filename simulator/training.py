@@ -1,59 +1,66 @@
-"""Re-employment training after a birth — bengbu-2024 §12: a course subsidy within the published range
-and a living allowance per training day, for a woman who trains within the window after the birth."""
+"""Re-employment training after a birth — bengbu-2024 §12."""
 
 from __future__ import annotations
 
 from .case import Case
 from .dates import birthday
-from .money import fen, fmt, mul_div, yuan
-from .result import Line, make_line, use
+from .measure import LineKind, Measure
+from .money import fen, mul_div, yuan
+from .result import Line
 
 SOURCE = "bengbu-2024 §12"
+TRAINING_SUBSIDY = LineKind("training_subsidy", category="training_fees", unit="yuan", source=SOURCE,
+                            adds_to="money_received")
+TRAINING_ALLOWANCE = LineKind("training_allowance", category="training_fees", unit="yuan", source=SOURCE,
+                              adds_to="money_received")
 
 
 def training(case: Case) -> list[Line]:
+    """bengbu-2024 §12: "对因生育中断就业的女性，在其生育2年内参加就业技能培训，按规定给予每人500－2400元培训补贴，
+    符合条件的，培训期间给予每人每天50元生活补助" (the 2nd anniversary still counts: Civil Code Art. 201)."""
     lines = []
     father = case.household.father
     if father is not None and father.training is not None:
-        t = father.training
-        lines.append(make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
-                               "本项培训补贴面向因生育中断就业的女性，父亲不适用。",
-                               "This training support is for women whose employment was interrupted by childbirth; "
-                               "the father does not qualify.", parent="father"))
+        lines.append(TRAINING_SUBSIDY.line(case, father.training.start.year, 0.0, "father_not_eligible",
+                                           parent="father"))
     mother = case.household.mother
     if mother is None or mother.training is None:
         return lines
     t = mother.training
-    window, u_win = use(case.p("bengbu.training.window_years"), t.start)
-    lo, u_lo = use(case.p("bengbu.training.course_subsidy_minimum"), t.start)
-    hi, u_hi = use(case.p("bengbu.training.course_subsidy_maximum"), t.start)
-    per_day, u_day = use(case.p("bengbu.training.living_allowance_per_day"), t.start)
-    if None in (window, lo, hi, per_day):
-        start = case.p("bengbu.training.window_years").dates[0]
-        return [*lines, make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE,
-                                  f"{t.start}开始的培训早于{start}起实施的培训补贴措施：不适用。",
-                                  f"Training from {t.start} comes before the training subsidy began on {start}: not eligible.",
-                                  parent="mother")]
+
+    def line(amount, text, uses=(), /, **values):
+        return TRAINING_SUBSIDY.line(case, t.start.year, amount, text, parent="mother", uses=uses, start=t.start,
+                                     **values)
+
+    window, u_window = case.value("bengbu.training.window_years", t.start)
+    lowest, u_lowest = case.value("bengbu.training.course_subsidy_minimum", t.start)
+    highest, u_highest = case.value("bengbu.training.course_subsidy_maximum", t.start)
+    per_day, u_day = case.value("bengbu.training.living_allowance_per_day", t.start)
+    if u_window.effective is None:
+        return [*lines, line(0.0, "before_measure", since=case.param("bengbu.training.window_years").dates[0])]
     births = [b.date for b in case.births if b.date <= t.start]
-    if not births or t.start > birthday(births[-1], window):  # the anniversary itself still counts (Civil Code Art. 201)
-        last = f"（最近一次生育：{births[-1]}）" if births else "（培训开始前没有生育）"
-        last_en = f" (last birth {births[-1]})" if births else " (no birth before the training)"
-        zh = f"培训须在生育后{window}年内开始，{t.start}开始的培训不符合{last}。"
-        en = f"Training must start within {window} years after a birth; training from {t.start} does not{last_en}."
-        return lines + [make_line("training_subsidy", t.start.year, 0.0, "yuan", SOURCE, zh, en, parent="mother",
-                                  uses=(u_win,))]
-    course = min(max(t.course_subsidy, lo), hi)
-    lines.append(make_line(
-        "training_subsidy", t.start.year, yuan(fen(course)), "yuan", SOURCE,
-        f"{births[-1]}生育后{window}年内（{t.start}）参加就业技能培训：按课程给予培训补贴{fmt(course)}元"
-        f"（标准{fmt(lo)}–{fmt(hi)}元）。",
-        f"Skills training started {t.start}, within {window} years of the birth on {births[-1]}: course subsidy "
-        f"{fmt(course)} yuan (range {fmt(lo)}–{fmt(hi)}).",
-        parent="mother", payers={"employment_fund": yuan(fen(course))}, uses=(u_win, u_lo, u_hi)))
-    allowance = yuan(mul_div(fen(per_day), t.days, 1))
-    lines.append(make_line(
-        "training_allowance", t.start.year, allowance, "yuan", SOURCE,
-        f"培训期间生活补助：{t.days}天 × {fmt(per_day)}元 ＝ {fmt(allowance)}元（符合条件的）。",
-        f"Living allowance while training, where eligible: {t.days} days × {fmt(per_day)} yuan = {fmt(allowance)} yuan.",
-        parent="mother", payers={"employment_fund": allowance}, uses=(u_day,)))
+    if not births:
+        return [*lines, line(0.0, "no_birth_before", (u_window,), window=window)]
+    if t.start > birthday(births[-1], window):
+        return [*lines, line(0.0, "too_late", (u_window,), window=window, birth=births[-1])]
+    uses = (u_window, u_lowest, u_highest)
+    if lowest is None or highest is None:
+        lines.append(line(None, "range_unpublished", uses, birth=births[-1], window=window))
+    else:
+        course = min(max(t.course_subsidy, lowest), highest)
+        lines.append(line(yuan(fen(course)), "course", uses, payers={"employment_fund": yuan(fen(course))},
+                          birth=births[-1], window=window, course=course, lowest=lowest, highest=highest))
+    if per_day is None:
+        allowance = None
+        payers = None
+    else:
+        allowance = yuan(mul_div(fen(per_day), t.days, 1))
+        payers = {"employment_fund": allowance}
+    lines.append(TRAINING_ALLOWANCE.line(case, t.start.year, allowance,
+                                         "per_day" if per_day is not None else "per_day_unpublished",
+                                         parent="mother", uses=(u_day,), payers=payers, days=t.days,
+                                         per_day=per_day, allowance=allowance))
     return lines
+
+
+MEASURE = Measure("training", training, lines=(TRAINING_SUBSIDY, TRAINING_ALLOWANCE))

@@ -67,13 +67,11 @@ def test_values_are_keyed_by_date_in_the_order_they_took_effect(path):
 
 
 @pytest.mark.parametrize("path", FILES, ids=rel)
-def test_unpublished_parameters_hold_nulls_and_the_others_hold_none(path):
+def test_unpublished_parameters_hold_only_nulls(path):
     data = raw(path)
     values = list(data["values"].values())
     if data["metadata"]["status"] == "unpublished":
         assert all(v is None for v in values)
-    else:
-        assert all(v is not None for v in values)
 
 
 @pytest.mark.parametrize("path", [p for p in FILES if raw(p)["metadata"]["status"] == "assumed"], ids=rel)
@@ -307,12 +305,38 @@ def test_loader_refuses_a_rate_above_one(pack):
     assert path in refusal(pack)
 
 
-def test_loader_refuses_a_null_in_a_file_that_is_not_unpublished(pack):
-    edit(pack, SECOND, lambda d: d["values"].update({dt.date(2024, 1, 1): None}))
+def test_a_null_from_a_date_is_in_force_but_unpublished_from_then_on(pack):
+    # the 2nd-child subsidy: 2,000 from 2024-01-01; say the law now leaves the amount to local notice from 2027
+    edit(pack, SECOND, lambda d: d["values"].update({dt.date(2027, 1, 1): None}))
+    p = load_parameters(pack)["bengbu.birth_subsidy.second_child"]
+    before, after = p.use(dt.date(2026, 12, 31)), p.use(dt.date(2027, 1, 1))
+    assert (before[0], before[1].status) == (2000, "verified")
+    assert (after[0], after[1].status, after[1].effective) == (None, "unpublished", dt.date(2027, 1, 1))
+
+
+def test_a_dated_value_may_carry_its_own_status_and_reference(pack):
+    value = {"value": 1500, "status": "assumed",
+             "reference": {"source": "bengbu-2024", "clause": "§4 (as read by a counselor)"}}
+    edit(pack, SECOND, lambda d: d["values"].update({dt.date(2026, 1, 1): value}))
+    p = load_parameters(pack)["bengbu.birth_subsidy.second_child"]
+    old, new = p.use(dt.date(2025, 6, 1))[1], p.use(dt.date(2026, 6, 1))[1]
+    assert (old.value, old.status, old.reference) == (2000, "verified", "bengbu-2024 §4")
+    assert (new.value, new.status, new.reference) == (1500, "assumed", "bengbu-2024 §4 (as read by a counselor)")
+
+
+def test_loader_refuses_a_dated_value_with_an_unknown_key_or_source(pack):
+    edit(pack, SECOND, lambda d: d["values"].update({dt.date(2026, 1, 1): {"value": 1500, "staus": "assumed"}}))
+    third = "bengbu/birth_subsidy/third_child.yaml"
+    edit(pack, third, lambda d: d["values"].update(
+        {dt.date(2026, 1, 1): {"value": 5000, "reference": {"source": "bengbu-2099", "clause": "§4"}}}))
     message = refusal(pack)
-    assert SECOND in message
-    assert "values.2024-01-01" in message
-    assert "null" in message
+    assert f"{SECOND}: values.2026-01-01.staus" in message
+    assert third in message and "bengbu-2099" in message
+
+
+def test_a_dated_value_with_evidence_is_checked_like_any_value(pack):
+    edit(pack, SECOND, lambda d: d["values"].update({dt.date(2026, 1, 1): {"value": -1}}))
+    assert "values.2026-01-01" in refusal(pack)
 
 
 def test_loader_refuses_a_source_not_in_sources_yaml(pack):

@@ -106,10 +106,13 @@ def test_unknown_ceiling_leaves_both_amounts_unknown_and_unpublished():
     assert result.totals()["amounts_to_enter"] >= 2
 
 
-def test_ceiling_typed_into_the_case_marks_the_lines_local():
+def test_a_ceiling_typed_into_the_case_is_not_locally_entered_and_the_assumed_uplift_shows():
+    # "locally entered" is a counselor's local figure only; the family's own ceiling is an input, and the
+    # uplift rests on the assumed 10 % for two children, so both lines are "assumed" (the weakest they rest on)
     result = run(loan(provident_fund_loan_ceiling=600000, loan_date="2025-06-01"))
-    assert one(result, "provident_fund_uplift").status == "local"
-    assert one(result, "provident_fund_interest_saved").status == "local"
+    assert one(result, "provident_fund_uplift").status == "assumed"
+    assert one(result, "provident_fund_interest_saved").status == "assumed"
+    assert "local" not in one(result, "provident_fund_uplift").flags
 
 
 def test_counselors_local_ceiling_is_used_and_marked_local():

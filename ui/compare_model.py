@@ -57,7 +57,7 @@ def _grouped(result: Result) -> dict[tuple, tuple[Line, float | None]]:
 
 def line_differences(a: Result, b: Result) -> list[LineDiff]:
     """Every line whose amount differs between A and B, or that exists in only one of them."""
-    from simulator.result import LINE_IDS
+    from simulator.registry import LINE_IDS
 
     ga, gb = _grouped(a), _grouped(b)
     rows = []

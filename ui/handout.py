@@ -29,9 +29,9 @@ from PySide6.QtGui import (
 )
 
 from simulator import Household, Result, default_parameters
-from simulator.case import ordinal_en, ordinal_zh
 from simulator.caseio import atomic_write_bytes
 from simulator.result import Line
+from simulator.texts import ordinal
 from ui.chart import format_number, render_chart_png
 from ui.fonts import FONT_FILE
 from ui.i18n import tr
@@ -110,7 +110,7 @@ class _Html:
         return text if self.zh else text[:1].upper() + text[1:]
 
     def ordinal(self, order: int) -> str:
-        return ordinal_zh(order) if self.zh else ordinal_en(order)
+        return ordinal(order, "zh" if self.zh else "en")
 
     def amount(self, value: float, unit: str) -> str:
         label = self.t("unit_" + unit)

@@ -1,9 +1,10 @@
 """The one translation mechanism of the window: ``tr(key, **values)`` in the current language.
 
 Strings live in ``assets/i18n/*.yaml`` (one file per part of the window, each key with ``zh`` and ``en``);
-names of policy things (line ids, areas, jobs, statuses) come from ``simulator.labels`` so they are
-translated once for the command line and the window alike. Widgets re-read their strings in a
-``retranslate()`` method when the language changes.
+names of policy things (line ids, areas, jobs, statuses) and the explanations come from the model's own
+``simulator/texts/*.yaml``, read by the same code (``simulator.texts``), so a name is translated once for the
+command line, the explanations and the window alike. Widgets re-read their strings in a ``retranslate()``
+method when the language changes.
 
 The window needs every string before it can show, so the YAML is also compiled, as gettext compiles .po to
 .mo, into ``assets/i18n/compiled.json`` with a fingerprint of the YAML it came from: reading it takes about a
@@ -21,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from simulator.labels import LABELS
+from simulator import texts
 
 STRINGS_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
 COMPILED = STRINGS_DIR / "compiled.json"
@@ -35,15 +36,15 @@ class MissingTranslation(KeyError):
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
-    """All window strings: {key: {"zh": ..., "en": ...}}; policy labels included."""
-    merged: dict[str, dict[str, str]] = {k: {"zh": zh, "en": en} for k, (zh, en) in LABELS.items()}
+    """All window strings: {key: {"zh": ..., "en": ...}}; the model's names and explanations included."""
     sources = _sources()
-    merged.update(_read_compiled(sources) or parse_sources(sources))
-    return merged
+    return _read_compiled(sources) or parse_sources(sources)
 
 
 def _sources() -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(STRINGS_DIR.glob("*.yaml"))}
+    """The model's string files, then the window's (a key may be defined in only one of them)."""
+    model = {f"simulator/{name}": data for name, data in texts.source_files().items()}
+    return model | {path.name: path.read_bytes() for path in sorted(STRINGS_DIR.glob("*.yaml"))}
 
 
 def fingerprint(sources: dict[str, bytes]) -> str:
@@ -55,18 +56,7 @@ def fingerprint(sources: dict[str, bytes]) -> str:
 
 def parse_sources(sources: dict[str, bytes]) -> dict[str, dict[str, str]]:
     """The YAML files' strings, checked: each key has exactly 'zh' and 'en' and is defined once."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe either way; the C one is 10× faster
-    strings: dict[str, dict[str, str]] = {}
-    for name, data in sources.items():
-        for key, entry in (yaml.load(data.decode("utf-8"), Loader=loader) or {}).items():
-            if not isinstance(entry, dict) or set(entry) != {"zh", "en"}:
-                raise ValueError(f"{name}: {key}: needs exactly 'zh' and 'en'")
-            if key in strings:
-                raise ValueError(f"{name}: {key}: defined twice")
-            strings[key] = entry
-    return strings
+    return texts.parse_sources(sources)
 
 
 def _read_compiled(sources: dict[str, bytes]) -> dict[str, dict[str, str]] | None:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.memory import forget_households
 from ui.i18n import language, tr
 from ui.kiosk_attempts import Attempts
 from ui.kiosk_band import KioskBand
@@ -219,7 +218,6 @@ class KioskMode(QObject):
             calendar.setSelectedDate(QDate.currentDate())
         if to_language and language() != self.settings.language:
             w.set_lang(self.settings.language)
-        forget_households()  # the engine's caches of the visitor's figures (simulator.memory)
         if not w.policy_unavailable:  # without policy data there is no family to compute, blank or not
             w.session.forget()
         self._reset_views()

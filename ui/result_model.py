@@ -86,7 +86,7 @@ class ResultTreeModel(QAbstractItemModel):
         what typing a salary does. Otherwise the model is reset."""
         if result is self._result:
             return True
-        from simulator.result import LINE_IDS
+        from simulator.registry import LINE_IDS
 
         order = {k: i for i, k in enumerate(LINE_IDS)}
         by_cat: dict[str, list[Line]] = {c: [] for c in CATEGORIES}

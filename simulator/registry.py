@@ -1,0 +1,25 @@
+"""The measures the engine runs, in the order their lines are shown: adding a measure is one line here.
+
+Everything else about a measure (its kinds of line, their category, unit, source, the total they count in,
+their names and explanations) is declared in its own module and its texts file; see README, "Adding a measure".
+"""
+
+from __future__ import annotations
+
+from . import birth_subsidy, childcare_subsidy, entitlements, fees, housing, income_tax, leave, maternity_allowance, training
+from .measure import LineKind, Measure
+
+MEASURES: tuple[Measure, ...] = (
+    birth_subsidy.MEASURE,
+    childcare_subsidy.MEASURE,
+    income_tax.MEASURE,
+    maternity_allowance.MEASURE,
+    *leave.MEASURES,
+    *housing.MEASURES,
+    training.MEASURE,
+    *fees.MEASURES,
+    entitlements.MEASURE,
+)
+
+LINE_KINDS: dict[str, LineKind] = {kind.id: kind for m in MEASURES for kind in m.lines}
+LINE_IDS: tuple[str, ...] = tuple(LINE_KINDS)
