@@ -66,6 +66,7 @@ _TEXT = {
     "no_total": ("没有名为 {key!r} 的合计（合计有：{keys}）", "no total named {key!r} (the totals are: {keys})"),
     "total": ("合计 {key}：{got}，应为 {want}", "total {key}: {got}, expected {want}"),
     "unpublished": ("未公布（null）", "unpublished (null)"),
+    "crash": ("引擎出错：{e}", "the engine failed: {e}"),
     "input_error": ("模拟报错：{e}", "the simulation refused the household: {e}"),
     "as_of": ("household.as_of: 必须写明测算日期，案例不能依赖今天的日期",
               "household.as_of: required, so that the case does not depend on today's date"),
@@ -81,8 +82,8 @@ _TEXT = {
 }
 
 
-def _t(key: str, lang: str, **values: Any) -> str:
-    zh, en = _TEXT[key]
+def _t(text: str, lang: str, **values: Any) -> str:
+    zh, en = _TEXT[text]
     return (zh if lang == "zh" else en).format(**values)
 
 
@@ -406,6 +407,8 @@ def _compare_total(key: str, got: Any, want: Any, lang: str) -> list[str]:
         return out
     if isinstance(want, bool) or not isinstance(want, int | float) or not isinstance(got, int | float):
         return [] if got == want else [_t("total", lang, key=key, got=got, want=want)]
+    if isinstance(got, int) and isinstance(want, int):  # a count (days, amounts to enter), not yuan
+        return [] if got == want else [_t("total", lang, key=key, got=got, want=want)]
     if _fen_of(float(got)) != _fen_of(float(want)):
         return [_t("total", lang, key=key, got=_yuan(_fen_of(float(got)), lang),
                    want=_yuan(_fen_of(float(want)), lang))]
@@ -419,6 +422,8 @@ def run_case(case: Case, lang: str = "en") -> list[str]:
         result = simulate(case.household, case.params, lang)
     except InputError as e:
         return [f"{case.file}:{case.line}: {_t('input_error', lang, e='; '.join(e.problems))}"]
+    except Exception as e:  # an engine fault fails this case; the other cases still run
+        return [f"{case.file}:{case.line}: {_t('crash', lang, e=f'{type(e).__name__}: {e}')}"]
     problems = []
     for i, exp in enumerate(case.spec.expect):
         at = f"{case.file}:{case.expect_lines[i] if i < len(case.expect_lines) else case.line}: {exp.selector()}"
