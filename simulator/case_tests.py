@@ -76,9 +76,27 @@ _TEXT = {
     "read": ("无法读取：{e}", "cannot be read: {e}"),
     "no_files": ("{path}: 没有找到 .yaml 案例文件", "{path}: no .yaml case file found"),
     "case": ("第 {n} 个案例", "case {n}"),
+    "summary_zh": ("通过 {passed} 个，未通过 {failed} 个", ""),
+}
+
+# Problems in a case file, by pydantic's error type: (zh, en), formatted with the error's context; a type not
+# listed keeps pydantic's own (English) message.
+_ERRORS = {
     "extra_forbidden": ("未知的键（拼写错误？）", "unknown key (misspelt?)"),
     "missing": ("缺少必填项", "required"),
-    "summary_zh": ("通过 {passed} 个，未通过 {failed} 个", ""),
+    "yuan_type": ("应为元数，如 2000 或 42133.33", "must be a number of yuan, e.g. 2000 or 42133.33"),
+    "yuan_fen": ("金额精确到分：最多两位小数", "yuan to the fen: at most two decimals"),
+    "days_type": ("应为天数（0 或正整数）", "must be a whole number of days, 0 or more"),
+    "absent_and_checks": ("absent: true 不核对数字，却给了 {checks}", "absent: true checks no figure, but {checks} given"),
+    "nothing_checked": ("请给出 amount、days、payers 或 status（或 absent: true）",
+                        "give amount, days, payers or status (or absent: true)"),
+    "amount_and_days": ("amount 和 days 只能给一个：一行的单位是元或天", "amount and days: a line is in yuan or in days, give one"),
+    "nothing_expected": ("expect: 案例至少要核对一行或一个合计", "expect: a case must expect some line or total"),
+    "int_type": ("应为整数", None), "int_parsing": ("应为整数", None), "int_from_float": ("应为整数", None),
+    "float_type": ("应为数字", None), "float_parsing": ("应为数字", None), "bool_type": ("应为 true 或 false", None),
+    "string_type": ("应为文字", None), "string_too_short": ("不能为空", None), "dict_type": ("应为“键: 值”的映射", None),
+    "list_type": ("应为列表", None), "literal_error": ("应为 {expected} 之一", None),
+    "greater_than_equal": ("应不小于 {ge}", None), "model_type": ("应为“键: 值”的映射", None),
 }
 
 
@@ -102,13 +120,13 @@ _Loader.yaml_implicit_resolvers = {
 def _to_fen(value: Any) -> int:
     """Whole fen of a yuan figure written in a case: a number with at most two decimals (never a bool)."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise PydanticCustomError("yuan_type", "must be a number of yuan, e.g. 2000 or 42133.33")
+        raise PydanticCustomError("yuan_type", _ERRORS["yuan_type"][1])
     try:
         fen = Decimal(str(value)).scaleb(2)
     except InvalidOperation:
-        raise PydanticCustomError("yuan_type", "must be a number of yuan") from None
+        raise PydanticCustomError("yuan_type", _ERRORS["yuan_type"][1]) from None
     if not fen.is_finite() or fen != fen.to_integral_value():
-        raise PydanticCustomError("yuan_fen", "yuan to the fen: at most two decimals")
+        raise PydanticCustomError("yuan_fen", _ERRORS["yuan_fen"][1])
     return int(fen)
 
 
@@ -117,7 +135,7 @@ Fen = Annotated[int, BeforeValidator(_to_fen)]
 
 def _days(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PydanticCustomError("days_type", "must be a whole number of days, 0 or more")
+        raise PydanticCustomError("days_type", _ERRORS["days_type"][1])
     return value
 
 
@@ -146,11 +164,11 @@ class Expected(_Strict):
     def _checks_something(self) -> Expected:
         checks = self.checks()
         if self.absent and checks:
-            raise ValueError(f"absent: true checks no figure, but {', '.join(checks)} given")
+            raise PydanticCustomError("absent_and_checks", _ERRORS["absent_and_checks"][1], {"checks": ", ".join(checks)})
         if not self.absent and not checks:
-            raise ValueError("give amount, days, payers or status (or absent: true)")
+            raise PydanticCustomError("nothing_checked", _ERRORS["nothing_checked"][1])
         if "amount" in checks and "days" in checks:
-            raise ValueError("amount and days: a line is in yuan or in days, give one")
+            raise PydanticCustomError("amount_and_days", _ERRORS["amount_and_days"][1])
         return self
 
     def checks(self) -> list[str]:
@@ -173,7 +191,7 @@ class CaseSpec(_Strict):
     @model_validator(mode="after")
     def _expects_something(self) -> CaseSpec:
         if not self.expect and not self.totals:
-            raise ValueError("expect: a case must expect some line or total")
+            raise PydanticCustomError("nothing_expected", _ERRORS["nothing_expected"][1])
         return self
 
 
@@ -213,8 +231,9 @@ def _loc(loc: Sequence[Any]) -> str:
 def _pydantic_problems(e: ValidationError, lang: str) -> list[str]:
     out = []
     for err in e.errors():
-        kind = err["type"]
-        msg = _t(kind, lang) if kind in ("extra_forbidden", "missing") else err["msg"].removeprefix("Value error, ")
+        zh, en = _ERRORS.get(err["type"], (None, None))
+        text = zh if lang == "zh" and zh else en
+        msg = text.format(**err.get("ctx", {})) if text else err["msg"]
         out.append(f"{_loc(err['loc']) or '(case)'}: {msg}")
     return out
 
