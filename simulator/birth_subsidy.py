@@ -42,7 +42,8 @@ def subsidy_for(case: Case, child: OrderedChild) -> Line:
     return line(yuan(fen(amount)), "granted", (u, *payer_uses), payers, start=start, amount=amount, payer=payer_text)
 
 
-def who_pays(case: Case, amount_fen: int, child: OrderedChild) -> tuple[dict[str, float], tuple[ParamUse, ...], Text]:
+def who_pays(case: Case, amount_fen: int, child: OrderedChild
+             ) -> tuple[dict[str, float] | None, tuple[ParamUse, ...], Text]:
     """§4: a parent's public employer (state organ, public institution, state-owned enterprise) pays;
     otherwise the hukou area: a district shares it with the city (市与区按照3:7), a county pays alone."""
     hh = case.household
@@ -56,6 +57,8 @@ def who_pays(case: Case, amount_fen: int, child: OrderedChild) -> tuple[dict[str
     area = hh.hukou_area
     if area in DISTRICTS:
         rate, u = case.value("bengbu.birth_subsidy.city_share_in_districts", child.born)
+        if rate is None:  # no city share in force on the birth date (or not published): the split is unknown
+            return None, (u,), case.text("birth_subsidy.paid_by_district_split_unknown", {"area": area})
         city = share(amount_fen, rate)
         text = case.text("birth_subsidy.paid_by_district", {"rate": rate, "city": yuan(city), "area": area,
                                                             "rest": yuan(amount_fen - city)})

@@ -1,4 +1,4 @@
-"""Command line: ``python -m simulator simulate|validate|params``.
+"""Command line: ``python -m simulator simulate|validate|params|test``.
 
 Bad input exits with status 2 and one line per problem naming the field path; never a traceback.
 """
@@ -156,6 +156,12 @@ def cmd_params(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_test(args: argparse.Namespace) -> int:
+    from .case_tests import main as run_cases  # (only this command needs it)
+
+    return run_cases(args.paths, lang=args.lang, policy=args.policy)
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m simulator",
                                  description="Bengbu family-support simulator / 蚌埠市生育支持政策测算")
@@ -177,6 +183,11 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("params", parents=[common], help="list every parameter in force on a date")
     p.add_argument("--on", type=dt.date.fromisoformat, help="date (default today)")
     p.set_defaults(func=cmd_params)
+    t = sub.add_parser("test", help="run YAML household cases (files or folders) and report every mismatch")
+    t.add_argument("paths", nargs="+", help="case files (.yaml) or folders of them, e.g. tests/cases")
+    t.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    t.add_argument("--policy", help="run against this folder of policy parameter files (default: the shipped pack)")
+    t.set_defaults(func=cmd_test)
     return ap
 
 

@@ -1,5 +1,9 @@
 """Non-money entitlements — one line per measure of bengbu-2024 that gives services, rights or priority,
 each with the responsible department (牵头单位) from the city's text, since that is where the family applies.
+
+The hand-worked amounts, days and payers on both sides of every date and threshold are YAML cases in
+tests/cases/entitlements.yaml (run by tests/test_yaml_cases.py and `python -m simulator test`); the tests here
+check what a case cannot say: explanations, badges, timelines, errors and properties over many cases.
 """
 
 import json
@@ -89,15 +93,3 @@ def test_measure_14_says_it_is_only_for_family_planning_special_families():
     assert "计划生育特殊家庭" in line.text("zh")
 
 
-def test_workplace_childcare_is_shown_while_a_child_is_under_3():
-    under3 = {ln.measure for ln in run(children=("2024-07-01",), as_of="2027-06-30").select("entitlement")}
-    over3 = {ln.measure for ln in run(children=("2024-07-01",), as_of="2027-07-01").select("entitlement")}
-    assert "§6" in under3
-    assert "§6" not in over3
-
-
-def test_public_rental_priority_is_shown_while_a_child_is_a_minor():
-    minor = {ln.measure for ln in run(children=("2008-07-01",), as_of="2026-06-30").select("entitlement")}
-    adult = {ln.measure for ln in run(children=("2008-07-01",), as_of="2026-07-01").select("entitlement")}
-    assert "§5" in minor
-    assert "§5" not in adult
