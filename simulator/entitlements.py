@@ -57,13 +57,20 @@ def applies(case: Case) -> dict[str, bool]:
 def entitlements(case: Case) -> list[Line]:
     """Each catalogue entry that applies to the family, in the year of the case."""
     which = applies(case)
+    return [line._replace(year=case.today.year) for when, line in catalogue_lines() if which[when]]
+
+
+@cache
+def catalogue_lines() -> tuple[tuple[str, Line], ...]:
+    """Each catalogue entry's line (for year 0), with when it applies: the catalogue's own text, the same
+    for every household."""
     lines = []
     for e in catalogue():
-        if which[e.applies]:
-            line = ENTITLEMENT.line(case, case.today.year, None, Text.written(f"entitlement.{e.measure}", e.zh, e.en),
-                                    source=f"bengbu-2024 {e.measure}")
-            lines.append(line._replace(measure=e.measure, department={"zh": e.department_zh, "en": e.department_en}))
-    return lines
+        line = ENTITLEMENT.line(None, 0, None, Text.written(f"entitlement.{e.measure}", e.zh, e.en),
+                                source=f"bengbu-2024 {e.measure}")
+        lines.append((e.applies, line._replace(measure=e.measure,
+                                               department={"zh": e.department_zh, "en": e.department_en})))
+    return tuple(lines)
 
 
 MEASURE = Measure("entitlements", entitlements, lines=(ENTITLEMENT,), dated=False)

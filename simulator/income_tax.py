@@ -111,8 +111,10 @@ def tax_on(taxable_fen: int, table: tuple[tuple[int | None, int, int, int], ...]
     rounded half up to the fen; nothing on nothing. ``table``: the year's brackets, ``in_fen``."""
     if taxable_fen <= 0:
         return 0
-    _, rate_num, rate_den, quick = next(b for b in table if b[0] is None or taxable_fen <= b[0])
-    return max(0, mul_div(taxable_fen, rate_num, rate_den) - quick)
+    for upper, rate_num, rate_den, quick in table:  # the first bracket that reaches it
+        if upper is None or taxable_fen <= upper:
+            return max(0, mul_div(taxable_fen, rate_num, rate_den) - quick)
+    raise ValueError("the last tax bracket must be open")
 
 
 @cache  # a function of the policy's brackets alone
@@ -197,15 +199,16 @@ def best_split(case: Case, amounts: tuple[int, ...], table, basic_fen: int, role
         candidates = mother_claims(amounts)
     else:
         candidates = {sum(portion(a, hh.tax_split, "mother") for a in amounts): (hh.tax_split,) * len(amounts)}
-    tried = []  # (saving, mother's claim, splits, tax after), in the order found
+    tax_before = before["mother"] + before["father"]
+    tried = []  # (saving, mother's claim, splits, her tax after, his tax after), in the order found
     for mother, splits in candidates.items():
-        after = {"mother": tax_on(base["mother"] - mother, table),
-                 "father": tax_on(base["father"] - (total - mother), table)}
-        tried.append((sum(before.values()) - sum(after.values()), mother, splits, after))
+        her_tax, his_tax = tax_on(base["mother"] - mother, table), tax_on(base["father"] - (total - mother), table)
+        tried.append((tax_before - her_tax - his_tax, mother, splits, her_tax, his_tax))
     ranked = sorted(tried, key=lambda t: -t[0])  # stable: of equal savings the first found stays first
-    saving, mother, splits, after = ranked[0]
+    saving, mother, splits, her_tax, his_tax = ranked[0]
     runner_up = None if hh.tax_split != "best" else (saving - ranked[1][0] if len(ranked) > 1 else 0)
-    return TaxYear(splits, {"mother": mother, "father": total - mother}, before, after, runner_up)
+    return TaxYear(splits, {"mother": mother, "father": total - mother}, before,
+                   {"mother": her_tax, "father": his_tax}, runner_up)
 
 
 def mother_claims(amounts: tuple[int, ...]) -> dict[int, tuple[str, ...]]:
