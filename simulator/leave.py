@@ -16,6 +16,7 @@ from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import EMPLOYED, PregnancyLoss
 from .result import Line, ParamUse, make_line, repeat_for_years, use
+from .statutory_holidays import coinciding, statutory_holidays
 
 SOURCE_MATERNITY = "cn-lp619 Art. 7; ah-pfp; bengbu-2024 §11"
 SOURCE_PATERNITY = "ah-pfp; bengbu-2024 §11"
@@ -26,11 +27,12 @@ class LeaveDays(NamedTuple):
     days: int
     end: dt.date
     holidays: int  # statutory holidays that pushed the end date back
-    unknown_years: tuple[int, ...]  # years whose holidays are not yet published
+    unknown_years: tuple[int, ...]  # years no published notice or holiday rule in the pack covers
     zh: str
     en: str
     uses: tuple[ParamUse, ...]
     covered: bool = True  # False: the event came before the first rule this pack holds; nothing was computed
+    computed_years: tuple[int, ...] = ()  # years whose holidays were worked out from the regulation's rule
 
 
 def _before_pack(case: Case, name: str, on: dt.date) -> LeaveDays | None:
@@ -50,42 +52,68 @@ def _value(case: Case, name: str, on: dt.date, uses: list[ParamUse]) -> int:
     return value or 0
 
 
-def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tuple[dt.date, int, list[int]]:
+def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]
+              ) -> tuple[dt.date, int, list[int], list[int]]:
     """Last day of leave of ``days`` calendar days from ``start``, pushed back by statutory holidays inside it.
 
-    Only years whose holidays are published count; returns (end, holidays added, years not yet published).
+    A year's holidays are those of its State Council notice where the pack holds it, otherwise those worked
+    out from the holiday regulation's rule in force (``computed``). Returns (end, holidays added, years no
+    notice or rule covers, years whose holidays were computed).
     """
     extend, u = use(case.p("anhui.maternity_leave.holidays_extend_leave"), start)
     uses.append(u)
     end = start + dt.timedelta(days=days - 1)
     if not extend:
-        return end, 0, []
-    hol_p = case.p("national.holidays.statutory_holidays")
-    added, unknown, seen_years = 0, [], set()
+        return end, 0, [], []
+    added, unknown, computed, seen_years = 0, [], [], set()
     while True:
         inside = 0  # holidays within [start, end]; each year's list holds only that year's days
         for year in range(start.year, end.year + 1):
-            eff, dates = hol_p.entry(dt.date(year, 1, 1))
-            if eff is None or eff.year != year:
+            hols, record, was_computed = _year_holidays(case, year)
+            if hols is None:
                 if year not in unknown:
                     unknown.append(year)
                 continue
             if year not in seen_years:
                 seen_years.add(year)
-                uses.append(_holiday_record(hol_p.name, eff, len(dates), hol_p.line_status, hol_p.reference))
-            days = _in_order(dates)
-            inside += bisect.bisect_right(days, end) - bisect.bisect_left(days, start)
+                uses.append(record)
+                if was_computed:
+                    computed.append(year)
+            inside += bisect.bisect_right(hols, end) - bisect.bisect_left(hols, start)
         if inside == added:
-            return end, added, unknown
+            return end, added, unknown, computed
         end += dt.timedelta(days=inside - added)  # the days just found push the end back; look again
         added = inside
 
 
+def _year_holidays(case: Case, year: int) -> tuple[tuple[dt.date, ...] | None, ParamUse | None, bool]:
+    """``year``'s statutory holidays in order, the record of where they came from, and whether they were
+    computed: from the year's published notice if the pack has it, else from the rule of 《全国年节及纪念日放假
+    办法》 in force on 1 January (every revision so far took effect on a 1 January); (None, None, False) when
+    neither covers the year."""
+    hol_p = case.p("national.holidays.statutory_holidays")
+    eff, dates = hol_p.entry(dt.date(year, 1, 1))
+    if eff is not None and eff.year == year:
+        return (_in_order(dates), _holiday_record(hol_p.name, eff, f"{len(dates)} days", hol_p.line_status,
+                                                  hol_p.reference), False)
+    rule_p = case.p("national.holidays.festival_rules")
+    eff, rules = rule_p.entry(dt.date(year, 1, 1))
+    if eff is None:
+        return None, None, False
+    dates = statutory_holidays(rules, year)
+    value, status = f"{len(dates)} days computed for {year}", rule_p.line_status
+    if twice := coinciding(rules, year):
+        # two festivals on one day: counted once, an assumption (the regulation does not say)
+        value += f"; {', '.join(map(str, sorted(twice)))} counted once (assumed)"
+        status = "assumed"
+    return _in_order(dates), _holiday_record(rule_p.name, eff, value, status, rule_p.reference), True
+
+
 @lru_cache(maxsize=256)
-def _holiday_record(name: str, effective: dt.date, days: int, status: str, reference: str) -> ParamUse:
+def _holiday_record(name: str, effective: dt.date, value: str, status: str, reference: str) -> ParamUse:
     """The record of using one year's holiday list, made once per value like every other parameter's records
     (a line's badge is looked up by its records, so a fresh record per household would never be found)."""
-    return ParamUse(name, effective, f"{days} days", status, reference)
+    return ParamUse(name, effective, value, status, reference)
 
 
 @lru_cache(maxsize=64)
@@ -122,9 +150,9 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
         days += per * (birth.babies - 1)
         parts_zh.append(f"多胞胎多{birth.babies - 1}个婴儿各{per}天")
         parts_en.append(f"{birth.babies - 1} extra baby × {per}")
-    end, holidays, unknown = leave_end(case, on, days, uses)
+    end, holidays, unknown, computed = leave_end(case, on, days, uses)
     zh, en = "＋".join(parts_zh) + f"＝{days}天", " + ".join(parts_en) + f" = {days} days"
-    return LeaveDays(days, end, holidays, tuple(unknown), zh, en, tuple(uses))
+    return LeaveDays(days, end, holidays, tuple(unknown), zh, en, tuple(uses), computed_years=tuple(computed))
 
 
 def _end_text(ld: LeaveDays, start: dt.date) -> tuple[str, str]:
@@ -135,10 +163,16 @@ def _end_text(ld: LeaveDays, start: dt.date) -> tuple[str, str]:
     if ld.holidays:
         zh += f"（含顺延法定节假日{ld.holidays}天）"
         en += f" (pushed back {ld.holidays} days for public holidays inside it)"
+    if ld.computed_years:
+        zh += f"；{'、'.join(map(str, ld.computed_years))}年的法定节假日按《全国年节及纪念日放假办法》推算" \
+              "（未收录当年放假通知）"
+        en += f"; public holidays for {', '.join(map(str, ld.computed_years))} computed from the national " \
+              "holiday regulation (that year's notice is not in the pack)"
     if ld.unknown_years:
         years = "、".join(map(str, ld.unknown_years))
-        zh += f"；{years}年法定节假日尚未公布，未顺延"
-        en += f"; public holidays for {', '.join(map(str, ld.unknown_years))} are not yet published, so not added"
+        zh += f"；本政策包没有{years}年的放假通知或放假办法，未顺延"
+        en += f"; the policy pack has no holiday notice or rule for {', '.join(map(str, ld.unknown_years))}, " \
+              "so none added"
     return zh, en
 
 
@@ -184,9 +218,9 @@ def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
     else:
         days = _value(case, "national.maternity_leave.miscarriage_late_days", loss.date, uses)
         zh, en = f"满{threshold}个月流产{days}天", f"miscarriage from {threshold} months: {days} days"
-    end, holidays, unknown = leave_end(case, loss.date, days, uses)
+    end, holidays, unknown, computed = leave_end(case, loss.date, days, uses)
     return LeaveDays(days, end, holidays, tuple(unknown), zh + "（安徽无延长，按国家规定）",
-                     en + " (national rule; Anhui adds none)", tuple(uses))
+                     en + " (national rule; Anhui adds none)", tuple(uses), computed_years=tuple(computed))
 
 
 def paternity_leave(case: Case) -> list[Line]:
