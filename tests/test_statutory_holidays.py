@@ -185,3 +185,10 @@ def test_a_bad_tax_bracket_is_refused_with_the_file_named_not_a_crash(tmp_path):
     with pytest.raises(ParameterError) as err:
         load_parameters(pack)
     assert f"national/income_tax/brackets.yaml: values.{first}" in str(err.value)
+
+
+def test_2017_matches_its_notice():
+    # 国办发明电〔2016〕17号: 春节 1-27 … 2-2 (初一 1-28), 清明 4-2 … 4-4, 端午 5-28 … 5-30, 中秋国庆 10-1 … 10-8
+    # (中秋 10-4 is a fourth day, not on National Day's three)
+    assert computed(2017) == days(2017, "01-01", "01-28", "01-29", "01-30", "04-04", "05-01", "05-30", "10-01",
+                                  "10-02", "10-03", "10-04")
