@@ -9,7 +9,7 @@ figure of theirs stays in memory for the next person (issue 4's rule: nothing of
 
 from __future__ import annotations
 
-from . import case, income_tax, money
+from . import case, income_tax, leave, money, statutory_holidays
 
 
 def forget_households() -> None:
@@ -21,3 +21,5 @@ def forget_households() -> None:
     income_tax._advice.cache_clear()
     case.ordinal_zh.cache_clear()
     case.ordinal_en.cache_clear()
+    statutory_holidays.forget()  # keyed on the years a leave ran through
+    leave._holiday_record.cache_clear()  # its records name the computed years

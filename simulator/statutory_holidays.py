@@ -86,3 +86,9 @@ def solar_term_day(year: int, term: str) -> dt.date:
     the spring and summer terms of Gregorian ``year`` under their plain names."""
     s = Lunar.fromYmd(year, 1, 1).getJieQiTable()[SOLAR_TERMS[term]]
     return dt.date(s.getYear(), s.getMonth(), s.getDay())
+
+
+def forget() -> None:
+    """Empty the caches: they are keyed on the years a household's leave ran through (memory.py)."""
+    for cached in (_holidays, _coinciding, lunar_to_solar, solar_term_day):
+        cached.cache_clear()

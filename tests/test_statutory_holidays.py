@@ -192,3 +192,41 @@ def test_2017_matches_its_notice():
     # (中秋 10-4 is a fourth day, not on National Day's three)
     assert computed(2017) == days(2017, "01-01", "01-28", "01-29", "01-30", "04-04", "05-01", "05-30", "10-01",
                                   "10-02", "10-03", "10-04")
+
+
+def test_a_year_neither_a_notice_nor_a_rule_covers_adds_nothing_and_says_so(tmp_path):
+    # a pack whose rule starts in 2030: 2027 has no notice and no rule. 158 days from 2026-09-01 end on
+    # 2027-02-05; only 2026's published 09-25, 10-01, 10-02, 10-03 count → 2027-02-09 (with the rule: 2027-02-14)
+    from simulator import Household, simulate
+
+    pack = tmp_path / "policy"
+    shutil.copytree(POLICY_DIR, pack)
+    path = pack / "national/holidays/festival_rules.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["values"] = {dt.date(2030, 1, 1): data["values"][dt.date(2025, 1, 1)]}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    household = Household.model_validate({"hukou_area": "longzihu", "as_of": "2026-06-30",
+                                          "mother": {"employer_avg_monthly_wage": 8000},
+                                          "children": [{"birth_date": "2026-09-01"}]})
+    (line,) = simulate(household, load_parameters(pack)).select("maternity_leave")
+    assert "to 2027-02-09" in line.text("en")
+    assert "no holiday notice or rule for 2027, so none added" in line.text("en")
+    assert "本政策包没有2027年的放假通知或放假办法，未顺延" in line.text("zh")
+    (line,) = simulate(household).select("maternity_leave")
+    assert "to 2027-02-14" in line.text("en")
+
+
+def test_forgetting_households_empties_the_caches_keyed_on_their_leave_years():
+    from simulator import Household, simulate
+    from simulator import leave as leave_module
+    from simulator import statutory_holidays as module
+    from simulator.memory import forget_households
+
+    simulate(Household.model_validate({"hukou_area": "longzihu", "as_of": "2026-06-30", "mother": {},
+                                       "children": [{"birth_date": "2022-11-15"}]}))
+    assert module._holidays.cache_info().currsize > 0 and module.lunar_to_solar.cache_info().currsize > 0
+    assert leave_module._holiday_record.cache_info().currsize > 0
+    forget_households()
+    for cached in (module._holidays, module._coinciding, module.lunar_to_solar, module.solar_term_day,
+                   leave_module._holiday_record):
+        assert cached.cache_info().currsize == 0
