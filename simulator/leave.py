@@ -33,6 +33,7 @@ class LeaveDays(NamedTuple):
     uses: tuple[ParamUse, ...]
     covered: bool = True  # False: the event came before the first rule this pack holds; nothing was computed
     computed_years: tuple[int, ...] = ()  # years whose holidays were worked out from the regulation's rule
+    shared_days: tuple[dt.date, ...] = ()  # days inside the leave two festivals share, counted once (assumed)
 
 
 def _before_pack(case: Case, name: str, on: dt.date) -> LeaveDays | None:
@@ -52,61 +53,83 @@ def _value(case: Case, name: str, on: dt.date, uses: list[ParamUse]) -> int:
     return value or 0
 
 
-def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]
-              ) -> tuple[dt.date, int, list[int], list[int]]:
+class HolidayPush(NamedTuple):
+    """What statutory holidays did to a leave: its last day, the days added, the years no notice or rule
+    covers, the years whose holidays were computed, and the days inside it two festivals share (assumed)."""
+
+    end: dt.date
+    added: int
+    unknown: list[int]
+    computed: list[int]
+    shared: list[dt.date]
+
+
+class _Year(NamedTuple):
+    days: tuple[dt.date, ...]  # the year's statutory holidays, in order
+    record: ParamUse
+    computed: bool
+    shared: tuple[dt.date, ...] = ()  # days two festivals share (counted once)
+    shared_record: ParamUse | None = None  # the record to use when such a day falls inside the leave
+
+
+def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> HolidayPush:
     """Last day of leave of ``days`` calendar days from ``start``, pushed back by statutory holidays inside it.
 
     A year's holidays are those of its State Council notice where the pack holds it, otherwise those worked
-    out from the holiday regulation's rule in force (``computed``). Returns (end, holidays added, years no
-    notice or rule covers, years whose holidays were computed).
+    out from the holiday regulation's rule in force (``computed``).
     """
     extend, u = use(case.p("anhui.maternity_leave.holidays_extend_leave"), start)
     uses.append(u)
     end = start + dt.timedelta(days=days - 1)
     if not extend:
-        return end, 0, [], []
-    added, unknown, computed, seen_years = 0, [], [], set()
+        return HolidayPush(end, 0, [], [], [])
+    added, unknown, seen = 0, [], {}
     while True:
         inside = 0  # holidays within [start, end]; each year's list holds only that year's days
         for year in range(start.year, end.year + 1):
-            hols, record, was_computed = _year_holidays(case, year)
-            if hols is None:
+            y = _year_holidays(case, year)
+            if y is None:
                 if year not in unknown:
                     unknown.append(year)
                 continue
-            if year not in seen_years:
-                seen_years.add(year)
-                uses.append(record)
-                if was_computed:
-                    computed.append(year)
-            inside += bisect.bisect_right(hols, end) - bisect.bisect_left(hols, start)
+            seen.setdefault(year, y)
+            inside += bisect.bisect_right(y.days, end) - bisect.bisect_left(y.days, start)
         if inside == added:
-            return end, added, unknown, computed
+            break
         end += dt.timedelta(days=inside - added)  # the days just found push the end back; look again
         added = inside
+    shared = []
+    for y in seen.values():
+        hit = [d for d in y.shared if start <= d <= end]
+        shared += hit
+        uses.append(y.shared_record if hit else y.record)
+    return HolidayPush(end, added, unknown, [year for year, y in seen.items() if y.computed], shared)
 
 
-def _year_holidays(case: Case, year: int) -> tuple[tuple[dt.date, ...] | None, ParamUse | None, bool]:
-    """``year``'s statutory holidays in order, the record of where they came from, and whether they were
-    computed: from the year's published notice if the pack has it, else from the rule of 《全国年节及纪念日放假
-    办法》 in force on 1 January (every revision so far took effect on a 1 January); (None, None, False) when
-    neither covers the year."""
+def _year_holidays(case: Case, year: int) -> _Year | None:
+    """``year``'s statutory holidays and the record of where they came from: the year's published notice if
+    the pack has it, else the rule of 《全国年节及纪念日放假办法》 in force on 1 January (every revision so far
+    took effect on a 1 January); None when neither covers the year."""
     hol_p = case.p("national.holidays.statutory_holidays")
     eff, dates = hol_p.entry(dt.date(year, 1, 1))
     if eff is not None and eff.year == year:
-        return (_in_order(dates), _holiday_record(hol_p.name, eff, f"{len(dates)} days", hol_p.line_status,
-                                                  hol_p.reference), False)
+        return _Year(_in_order(dates), _holiday_record(hol_p.name, eff, f"{len(dates)} days", hol_p.line_status,
+                                                       hol_p.reference), False)
     rule_p = case.p("national.holidays.festival_rules")
     eff, rules = rule_p.entry(dt.date(year, 1, 1))
     if eff is None:
-        return None, None, False
+        return None
     dates = statutory_holidays(rules, year)
-    value, status = f"{len(dates)} days computed for {year}", rule_p.line_status
-    if twice := coinciding(rules, year):
-        # two festivals on one day: counted once, an assumption (the regulation does not say)
-        value += f"; {', '.join(map(str, sorted(twice)))} counted once (assumed)"
-        status = "assumed"
-    return _in_order(dates), _holiday_record(rule_p.name, eff, value, status, rule_p.reference), True
+    value = f"{len(dates)} days computed for {year}"
+    record = _holiday_record(rule_p.name, eff, value, rule_p.line_status, rule_p.reference)
+    if not (twice := coinciding(rules, year)):
+        return _Year(_in_order(dates), record, True)
+    # two festivals on one day, counted once: an assumption (the regulation does not say), which matters
+    # only to a leave that takes that day in
+    shared = tuple(sorted(twice))
+    assumed = _holiday_record(rule_p.name, eff, f"{value}; {', '.join(map(str, shared))} counted once (assumed)",
+                              "assumed", rule_p.reference)
+    return _Year(_in_order(dates), record, True, shared, assumed)
 
 
 @lru_cache(maxsize=256)
@@ -150,9 +173,10 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
         days += per * (birth.babies - 1)
         parts_zh.append(f"多胞胎多{birth.babies - 1}个婴儿各{per}天")
         parts_en.append(f"{birth.babies - 1} extra baby × {per}")
-    end, holidays, unknown, computed = leave_end(case, on, days, uses)
+    push = leave_end(case, on, days, uses)
     zh, en = "＋".join(parts_zh) + f"＝{days}天", " + ".join(parts_en) + f" = {days} days"
-    return LeaveDays(days, end, holidays, tuple(unknown), zh, en, tuple(uses), computed_years=tuple(computed))
+    return LeaveDays(days, push.end, push.added, tuple(push.unknown), zh, en, tuple(uses),
+                     computed_years=tuple(push.computed), shared_days=tuple(push.shared))
 
 
 def _end_text(ld: LeaveDays, start: dt.date) -> tuple[str, str]:
@@ -168,6 +192,11 @@ def _end_text(ld: LeaveDays, start: dt.date) -> tuple[str, str]:
               "（未收录当年放假通知）"
         en += f"; public holidays for {', '.join(map(str, ld.computed_years))} computed from the national " \
               "holiday regulation (that year's notice is not in the pack)"
+    if ld.shared_days:
+        days = "、".join(map(str, ld.shared_days))
+        zh += f"；{days}为两个节日同一天，按1天计（假设：放假办法未规定）"
+        en += f"; {', '.join(map(str, ld.shared_days))} is two festivals' day, counted once (assumed: the " \
+              "regulation does not say)"
     if ld.unknown_years:
         years = "、".join(map(str, ld.unknown_years))
         zh += f"；本政策包没有{years}年的放假通知或放假办法，未顺延"
@@ -218,9 +247,10 @@ def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
     else:
         days = _value(case, "national.maternity_leave.miscarriage_late_days", loss.date, uses)
         zh, en = f"满{threshold}个月流产{days}天", f"miscarriage from {threshold} months: {days} days"
-    end, holidays, unknown, computed = leave_end(case, loss.date, days, uses)
-    return LeaveDays(days, end, holidays, tuple(unknown), zh + "（安徽无延长，按国家规定）",
-                     en + " (national rule; Anhui adds none)", tuple(uses), computed_years=tuple(computed))
+    push = leave_end(case, loss.date, days, uses)
+    return LeaveDays(days, push.end, push.added, tuple(push.unknown), zh + "（安徽无延长，按国家规定）",
+                     en + " (national rule; Anhui adds none)", tuple(uses), computed_years=tuple(push.computed),
+                     shared_days=tuple(push.shared))
 
 
 def paternity_leave(case: Case) -> list[Line]:

@@ -187,6 +187,22 @@ def test_a_year_where_two_festivals_fall_on_one_day_counts_it_once_and_is_marked
     assert y2028.status == "assumed"
     assert "2028-10-03 counted once" in y2028.value
     assert line.status == "assumed"
+    assert "2028-10-03 is two festivals' day, counted once (assumed" in line.text("en")
+    assert "2028-10-03为两个节日同一天，按1天计（假设" in line.text("zh")
+
+
+def test_a_shared_festival_day_outside_the_leave_makes_nothing_assumed():
+    # 158 days from 2028-01-10 end on 2028-06-15 (days in Jan 22 + Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 15
+    # = 158; 2028 is a leap year); inside: 01-25 (除夕), 01-26 … 01-28, 04-04, 05-01, 05-02, 05-28 = 8
+    # → 2028-06-23; 06-16 … 06-23 holds none. The shared 10-03 is far outside: the rule's own status stands.
+    result = run(["2028-01-10"])
+    text = maternity_text(result)
+    assert "to 2028-06-23" in text and "8 days" in text
+    assert "counted once" not in text
+    (line,) = result.select("maternity_leave")
+    (y2028,) = [u for u in line.uses if u.name == "national.holidays.festival_rules"]
+    assert (y2028.value, y2028.status) == ("12 days computed for 2028", "verified")
+    assert line.status == "secondary"  # from the holiday-extension guidance, not the computed days
 
 
 def test_a_holiday_on_the_last_day_of_leave_counts():
