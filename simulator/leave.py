@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 from .case import Birth, Case, per_case
@@ -16,6 +17,7 @@ from .household import PregnancyLoss
 from .measure import LineKind, Measure
 from .parameters import ParamUse
 from .result import Line
+from .statutory_holidays import coinciding, statutory_holidays
 from .texts import Text
 from .vocabulary import EMPLOYED
 
@@ -34,10 +36,12 @@ class LeaveDays(NamedTuple):
     days: int
     end: dt.date
     holidays: int  # statutory holidays inside it that pushed the end date back
-    unknown_years: tuple[int, ...]  # years whose holidays are not known, so not added
+    unknown_years: tuple[int, ...]  # years no published notice or holiday rule in the pack covers
     parts: Text  # how the days are made up ("national 98 + Anhui extension 60 = 158 days")
     uses: tuple[ParamUse, ...]
     covered: bool = True  # False: the event came before the first rule this pack holds; nothing was computed
+    computed_years: tuple[int, ...] = ()  # years whose holidays were worked out from the regulation's rule
+    shared_days: tuple[dt.date, ...] = ()  # days inside the leave two festivals share, counted once (assumed)
 
 
 @per_case
@@ -74,9 +78,9 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
         per_baby = value("national.maternity_leave.extra_baby_days")
         days += per_baby * (birth.babies - 1)
         parts.append(case.text("maternity_leave.part_extra_babies", {"babies": birth.babies - 1, "days": per_baby}))
-    end, holidays, unknown = leave_end(case, on, days, uses)
+    push = leave_end(case, on, days, uses)
     made_up = case.text("maternity_leave.sum", {"parts": tuple(parts), "days": days})
-    return LeaveDays(days, end, holidays, tuple(unknown), made_up, tuple(uses))
+    return LeaveDays(days, push.end, push.added, push.unknown, made_up, tuple(uses), True, push.computed, push.shared)
 
 
 @per_case
@@ -91,10 +95,10 @@ def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
     days, u_days = case.value("national.maternity_leave.miscarriage_late_days" if late
                               else "national.maternity_leave.miscarriage_early_days", loss.date)
     uses = [u_threshold, u_days]
-    end, holidays, unknown = leave_end(case, loss.date, days, uses)
+    push = leave_end(case, loss.date, days, uses)
     made_up = case.text("maternity_leave.miscarriage_late" if late else "maternity_leave.miscarriage_early",
                         {"threshold": threshold, "days": days})
-    return LeaveDays(days, end, holidays, tuple(unknown), made_up, tuple(uses))
+    return LeaveDays(days, push.end, push.added, push.unknown, made_up, tuple(uses), True, push.computed, push.shared)
 
 
 def before_rules(case: Case, on: dt.date, first: dt.date) -> LeaveDays:
@@ -102,35 +106,88 @@ def before_rules(case: Case, on: dt.date, first: dt.date) -> LeaveDays:
     return LeaveDays(0, on, 0, (), case.text("maternity_leave.before_pack", {"first": first}), (), covered=False)
 
 
-def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> tuple[dt.date, int, list[int]]:
-    """The last day of ``days`` calendar days of leave from ``start``, pushed back by the statutory holidays
-    inside it (Anhui guidance: 产假包含休息日，不包含国家法定休假日).
+class HolidayPush(NamedTuple):
+    """What statutory holidays did to a leave: its last day, the days added, the years no notice or rule
+    covers, the years whose holidays were computed, and the days inside it two festivals share (assumed)."""
 
-    Only years whose holidays are published count; returns (end, holidays added, years not yet published)."""
+    end: dt.date
+    added: int
+    unknown: tuple[int, ...]
+    computed: tuple[int, ...]
+    shared: tuple[dt.date, ...]
+
+
+class YearHolidays(NamedTuple):
+    days: tuple[dt.date, ...]  # the year's statutory holidays, in order
+    record: ParamUse
+    computed: bool
+    shared: tuple[dt.date, ...] = ()  # days two festivals share (counted once)
+    shared_record: ParamUse | None = None  # the record to use when such a day falls inside the leave
+
+
+def leave_end(case: Case, start: dt.date, days: int, uses: list[ParamUse]) -> HolidayPush:
+    """The last day of ``days`` calendar days of leave from ``start``, pushed back by the statutory holidays
+    inside it (Anhui guidance: 产假包含休息日，不包含国家法定休假日)."""
     extend, u = case.value("anhui.maternity_leave.holidays_extend_leave", start)
     uses.append(u)
     end = start + dt.timedelta(days=days - 1)
     if not extend:
-        return end, 0, []
-    holidays = case.param("national.holidays.statutory_holidays")
-    added, unknown, counted = 0, [], set()
+        return HolidayPush(end, 0, (), (), ())
+    added, unknown, seen = 0, [], {}
     while True:
         inside = 0  # holidays within [start, end]; each year's list holds only that year's days
         for year in range(start.year, end.year + 1):
-            published, dates = holidays.entry(dt.date(year, 1, 1))
-            if published is None or published.year != year:
+            holidays = year_holidays(case, year)
+            if holidays is None:
                 if year not in unknown:
                     unknown.append(year)
                 continue
-            if year not in counted:
-                counted.add(year)
-                uses.append(holidays.use(dt.date(year, 1, 1))[1])
-            ordered = sorted(dates)
-            inside += bisect.bisect_right(ordered, end) - bisect.bisect_left(ordered, start)
+            seen.setdefault(year, holidays)
+            inside += bisect.bisect_right(holidays.days, end) - bisect.bisect_left(holidays.days, start)
         if inside == added:
-            return end, added, unknown
+            break
         end += dt.timedelta(days=inside - added)  # the days just found push the end back; look again
         added = inside
+    shared = []
+    for holidays in seen.values():
+        hit = [d for d in holidays.shared if start <= d <= end]
+        shared += hit
+        uses.append(holidays.shared_record if hit else holidays.record)
+    return HolidayPush(end, added, tuple(unknown), tuple(y for y, h in seen.items() if h.computed), tuple(shared))
+
+
+def year_holidays(case: Case, year: int) -> YearHolidays | None:
+    """``year``'s statutory holidays and the record of where they came from: the year's State Council notice
+    where the pack has it, else the days the rule of 《全国年节及纪念日放假办法》 in force on 1 January gives
+    (every revision so far took effect on a 1 January); None when neither covers the year."""
+    notices = case.param("national.holidays.statutory_holidays")
+    published, dates = notices.entry(dt.date(year, 1, 1))
+    if published is not None and published.year == year:
+        return YearHolidays(tuple(sorted(dates)), holiday_record(notices.name, published, f"{len(dates)} days",
+                                                                 notices.line_status, notices.reference), False)
+    rules_p = case.param("national.holidays.festival_rules")
+    since, rules = rules_p.entry(dt.date(year, 1, 1))
+    if since is None:
+        return None
+    dates = statutory_holidays(rules, year)
+    value = f"{len(dates)} days computed for {year}"
+    record = holiday_record(rules_p.name, since, value, rules_p.line_status, rules_p.reference)
+    twice = coinciding(rules, year)
+    if not twice:
+        return YearHolidays(tuple(sorted(dates)), record, True)
+    # two festivals on one day, counted once: an assumption (the regulation does not say), which matters only
+    # to a leave that takes that day in
+    shared = tuple(sorted(twice))
+    assumed = holiday_record(rules_p.name, since, f"{value}; {', '.join(map(str, shared))} counted once (assumed)",
+                             "assumed", rules_p.reference)
+    return YearHolidays(tuple(sorted(dates)), record, True, shared, assumed)
+
+
+@lru_cache(maxsize=256)  # keyed on policy data: a year's holiday list and where it came from
+def holiday_record(name: str, effective: dt.date, value: str, status: str, reference: str) -> ParamUse:
+    """The record of using one year's holiday list, made once like every other parameter's records (a line's
+    badge is looked up by its records)."""
+    return ParamUse(name, effective, value, status, reference)
 
 
 def employer_note(case: Case, role: str) -> Text:
@@ -146,9 +203,13 @@ def span_text(case: Case, leave: LeaveDays, start: dt.date) -> Text:
         return case.text("nothing", {})
     nothing = case.text("nothing", {})
     added = case.text("maternity_leave.holidays_added", {"holidays": leave.holidays}) if leave.holidays else nothing
+    computed = case.text("maternity_leave.holidays_computed", {"years": leave.computed_years}) \
+        if leave.computed_years else nothing
+    shared = case.text("maternity_leave.holidays_shared", {"days": leave.shared_days}) if leave.shared_days else nothing
     unknown = case.text("maternity_leave.holidays_unknown", {"years": leave.unknown_years}) \
         if leave.unknown_years else nothing
-    return case.text("maternity_leave.span", {"start": start, "end": leave.end, "added": added, "unknown": unknown})
+    return case.text("maternity_leave.span", {"start": start, "end": leave.end, "added": added, "computed": computed,
+                                              "shared": shared, "unknown": unknown})
 
 
 def maternity_leave(case: Case) -> list[Line]:

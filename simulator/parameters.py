@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 POLICY_DIR = Path(__file__).with_name("policy")
 SOURCES_FILE = "sources.yaml"
@@ -30,7 +30,7 @@ SOURCES_FILE = "sources.yaml"
 Status = Literal["verified", "secondary", "assumed", "unpublished"]
 Unit = Literal[
     "yuan", "yuan_per_month", "yuan_per_year", "yuan_per_day", "days", "months", "years", "age",
-    "rate", "count", "boolean", "parent", "month_day", "brackets", "date_list",
+    "rate", "count", "boolean", "parent", "month_day", "brackets", "date_list", "holiday_rules",
 ]
 # To check an 'MM-DD' value: a calendar year with 29 February (year 4 of the calendar, a leap year), so every
 # day that can be written is accepted. Calendar arithmetic, not a policy figure or a policy year.
@@ -79,6 +79,41 @@ class Bracket(_Strict):
     up_to: float | None
     rate: float
     quick_deduction: float
+
+
+class HolidayRule(_Strict):
+    """One festival of a holiday rule (unit ``holiday_rules``): which days it gives off, by which calendar.
+
+    ``solar``: ``days`` of Gregorian ``month``. ``lunar``: ``days`` of lunar ``month`` (not a leap month);
+    day 0 is the day before day 1 (for month 1, 除夕). ``solar_term``: the day ``term`` falls on."""
+
+    festival: str
+    calendar: Literal["solar", "lunar", "solar_term"]
+    month: int | None = None
+    days: tuple[int, ...] = ()
+    term: Literal["qingming"] | None = None
+
+    @model_validator(mode="after")
+    def _fits_calendar(self) -> HolidayRule:
+        if self.calendar == "solar_term":
+            if self.term is None or self.month is not None or self.days:
+                raise ValueError("a solar_term entry names a term and no month or days")
+            return self
+        if self.term is not None or self.month is None or not 1 <= self.month <= 12:
+            raise ValueError(f"a {self.calendar} entry needs a month 1-12 and no term")
+        if not self.days or len(set(self.days)) != len(self.days):
+            raise ValueError("days must be a non-empty list without repeats")
+        if self.calendar == "lunar":
+            # 0 = the day before the 1st; up to 29, which every lunar month has
+            if not all(0 <= d <= 29 for d in self.days):
+                raise ValueError("lunar days must be 0-29")
+        else:
+            for d in self.days:
+                try:
+                    dt.date(_A_LEAP_YEAR, self.month, d)
+                except ValueError:
+                    raise ValueError(f"{self.month}-{d} is not a day of the year") from None
+        return self
 
 
 class DatedValue(_Strict):
@@ -271,6 +306,16 @@ def _check_value(unit: str, value: Any, meta: Metadata) -> str | None:
         if not isinstance(value, list) or not all(isinstance(d, dt.date) for d in value):
             return "must be a list of dates"
         return None
+    if unit == "holiday_rules":
+        if not isinstance(value, list) or not value:
+            return "must be a non-empty list of festivals"
+        try:
+            rows = [HolidayRule.model_validate(r) for r in value]
+        except ValidationError as e:
+            return "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
+        if len({r.festival for r in rows}) != len(rows):
+            return "each festival may appear only once"
+        return None
     if unit == "brackets":
         if not isinstance(value, list) or not value:
             return "must be a non-empty list of brackets"
@@ -322,6 +367,7 @@ def load_parameters(directory: Path | str = POLICY_DIR) -> ParameterSet:
             problems += [f"{rel}: {_loc(x)}: {x['msg']}" for x in e.errors()]
             continue
         m = pf.metadata
+        faults = len(problems)
         plain, evidence = {}, {}
         for when, written in pf.values.items():
             value = written
@@ -342,6 +388,8 @@ def load_parameters(directory: Path | str = POLICY_DIR) -> ParameterSet:
                 problems.append(f"{rel}: values.{when}: {err}")
         if m.reference.source not in sources and sources:
             problems.append(f"{rel}: metadata.reference.source: unknown source {m.reference.source!r}")
+        if len(problems) > faults:
+            continue  # a faulty value cannot be frozen (brackets, holiday rules); the faults are raised below
         dates = tuple(sorted(plain))
         values = tuple(_freeze(m.unit, plain[d]) for d in dates)
         params[name] = Parameter(
@@ -363,6 +411,8 @@ def _freeze(unit: str, value: Any) -> Any:
         return tuple(Bracket.model_validate(r) for r in value)
     if unit == "date_list":
         return frozenset(value)
+    if unit == "holiday_rules":
+        return tuple(HolidayRule.model_validate(r) for r in value)
     return value
 
 

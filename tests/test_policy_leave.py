@@ -11,6 +11,8 @@ tests/cases/leave.yaml (run by tests/test_yaml_cases.py and `python -m simulator
 check what a case cannot say: explanations, badges, timelines, errors and properties over many cases.
 """
 
+import datetime as dt
+
 import pytest
 
 from simulator import Household, simulate
@@ -92,12 +94,81 @@ def test_holidays_extend_miscarriage_leave_too():
     assert "to 2025-06-08" in text
 
 
-def test_leave_reaching_a_year_whose_holidays_are_unpublished_says_so():
-    # 158 days from 2026-09-01 end on 2027-02-05; 2026 holidays inside: 09-25, 10-01, 10-02, 10-03 = 4
-    # → 2027-02-09; 2027's holidays are not in the policy pack, so none are added for it.
-    text = maternity_text(run(["2026-09-01"]))
-    assert "to 2027-02-09" in text
-    assert "2027" in text and "not yet published" in text
+def test_leave_reaching_a_year_without_a_published_notice_uses_the_computed_holidays_and_says_so():
+    # 158 days from 2026-09-01 end on 2027-02-05; 2026 holidays inside (published): 09-25, 10-01, 10-02, 10-03
+    # = 4; 2027 (computed from the holiday regulation): 01-01, 02-05 = 2 → 6 → 2027-02-11, which takes in
+    # 02-06, 02-07, 02-08 (Spring Festival 初一..初三) = 3 more → 2027-02-14; 02-12 … 02-14 holds none.
+    # (Before 2027 was computed the end was 2027-02-09: 2026's 4 days only.)
+    result = run(["2026-09-01"])
+    text = maternity_text(result)
+    assert "to 2027-02-14" in text
+    assert "9 days" in text
+    assert "public holidays for 2027 computed" in text
+    assert "2027年的法定节假日按《全国年节及纪念日放假办法》推算" in maternity_text(result, "zh")
+    assert "not yet published" not in text
+
+
+def test_a_birth_in_late_2022_is_pushed_back_by_the_2023_spring_festival():
+    # 158 days from 2022-11-15 end on 2023-04-21 (days in Nov 16 + Dec 31 + Jan 31 + Feb 28 + Mar 31 + Apr 21 = 158).
+    # 2022 holds no holiday after 11-15; 2023 (computed, the 2013 rule): 01-01, 01-22, 01-23, 01-24 (初一..初三;
+    # 除夕 01-21 is not statutory under that rule), 04-05 (Qingming) = 5 → 2023-04-26; 04-22 … 04-26 holds none
+    # (05-01 is after). The old pack added nothing for 2022-2023 and ended on 2023-04-21.
+    result = run(["2022-11-15"])
+    text = maternity_text(result)
+    assert "to 2023-04-26" in text
+    assert "5 days" in text
+    assert "public holidays for 2022, 2023 computed" in text
+    (line,) = result.select("maternity_leave")
+    computed = [u for u in line.uses if u.name == "national.holidays.festival_rules"]
+    assert [(u.effective, u.value, u.status) for u in computed] == [
+        (dt.date(2014, 1, 1), "11 days computed for 2022", "verified"),
+        (dt.date(2014, 1, 1), "11 days computed for 2023", "verified")]
+
+
+def test_a_birth_in_2027_counts_the_13_day_rule_of_the_2024_revision():
+    # 158 days from 2027-03-10 end on 2027-08-14 (days in Mar 22 + Apr 30 + May 31 + Jun 30 + Jul 31 + Aug 14 = 158);
+    # inside: 04-05, 05-01, 05-02 (added by the 2024 revision), 06-09 (端午) = 4 → 2027-08-18; 08-15 … 08-18
+    # holds none (中秋 is 09-15)
+    text = maternity_text(run(["2027-03-10"]))
+    assert "to 2027-08-18" in text
+    assert "4 days" in text
+
+
+def test_a_difficult_birth_in_2027_starting_on_labour_day():
+    # 173 days from 2027-05-01 end on 2027-10-20 (days in May 31 + Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 20 = 173);
+    # inside: 05-01, 05-02, 06-09, 09-15, 10-01, 10-02, 10-03 = 7 → 2027-10-27; 10-21 … 10-27 holds none
+    text = maternity_text(run([{"birth_date": "2027-05-01", "difficult_birth": True}]))
+    assert "to 2027-10-27" in text
+    assert "7 days" in text
+
+
+def test_a_year_where_two_festivals_fall_on_one_day_counts_it_once_and_is_marked_assumed():
+    # 158 days from 2028-09-01 end on 2029-02-05. 2028: 中秋 is 10-03, also National Day: 10-01, 10-02, 10-03
+    # = 3 days, not 4; 2029: 01-01 = 1 → 4 → 2029-02-09; 02-06 … 02-09 holds none (除夕 2029 is 02-12).
+    result = run(["2028-09-01"])
+    assert "to 2029-02-09" in maternity_text(result)
+    assert "4 days" in maternity_text(result)
+    (line,) = result.select("maternity_leave")
+    y2028 = next(u for u in line.uses if u.name == "national.holidays.festival_rules" and "2028" in u.value)
+    assert y2028.status == "assumed"
+    assert "2028-10-03 counted once" in y2028.value
+    assert line.status == "assumed"
+    assert "2028-10-03 is two festivals' day, counted once (assumed" in line.text("en")
+    assert "2028-10-03为两个节日同一天，按1天计（假设" in line.text("zh")
+
+
+def test_a_shared_festival_day_outside_the_leave_makes_nothing_assumed():
+    # 158 days from 2028-01-10 end on 2028-06-15 (days in Jan 22 + Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 15
+    # = 158; 2028 is a leap year); inside: 01-25 (除夕), 01-26 … 01-28, 04-04, 05-01, 05-02, 05-28 = 8
+    # → 2028-06-23; 06-16 … 06-23 holds none. The shared 10-03 is far outside: the rule's own status stands.
+    result = run(["2028-01-10"])
+    text = maternity_text(result)
+    assert "to 2028-06-23" in text and "8 days" in text
+    assert "counted once" not in text
+    (line,) = result.select("maternity_leave")
+    (y2028,) = [u for u in line.uses if u.name == "national.holidays.festival_rules"]
+    assert (y2028.value, y2028.status) == ("12 days computed for 2028", "verified")
+    assert line.status == "secondary"  # from the holiday-extension guidance, not the computed days
 
 
 def test_a_holiday_on_the_last_day_of_leave_counts():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from simulator.parameters import POLICY_DIR
+from simulator.parameters import POLICY_DIR, default_parameters
 from simulator.policy_pack import ACTIVE
 from ui.crash_guard import data_dir
 from ui.i18n import tr
@@ -20,7 +20,8 @@ from ui.session import Session
 
 THIRD = "bengbu/birth_subsidy/third_child.yaml"
 SECOND = "bengbu/birth_subsidy/second_child.yaml"
-SHIPPED_DATE = "2026-11-28"
+THIRD_REVIEWED = "2026-11-28"  # the third-child file's own review date
+SHIPPED_DATE = default_parameters().pack_date.isoformat()  # the latest review date of any file
 NEW_DATE = "2027-03-01"
 
 
@@ -56,8 +57,8 @@ def newer_third_child_subsidy(folder: Path) -> None:
     (history is never edited in place)."""
     path = folder / THIRD
     text = path.read_text(encoding="utf-8")
-    assert f"last_reviewed: {SHIPPED_DATE}" in text and text.endswith("2024-01-01: 5000\n")
-    path.write_text(text.replace(f"last_reviewed: {SHIPPED_DATE}", f"last_reviewed: {NEW_DATE}")
+    assert f"last_reviewed: {THIRD_REVIEWED}" in text and text.endswith("2024-01-01: 5000\n")
+    path.write_text(text.replace(f"last_reviewed: {THIRD_REVIEWED}", f"last_reviewed: {NEW_DATE}")
                     + "  2027-01-01: 6000\n", encoding="utf-8")
 
 
