@@ -1,5 +1,5 @@
-"""The counselor's printed handout: one or two A4 pages with the family, the headline figures, the chart, every
-line with its source clause and status, the assumptions, and where to apply.
+"""The counselor's printed handout: up to three A4 pages with the family, the headline figures, the chart, every
+line with its source clause and status, how to claim each kind of line, the assumptions, and where to apply.
 
 Lines repeated year after year (a deduction, the tax it saves, parental leave) share one row that names the
 years and gives the amount of each year or the total, so every figure stays traceable to its line without the
@@ -48,7 +48,7 @@ PDF_MARGINS_MM = QMarginsF(10, 9, 10, 7)
 FOOTER_MM = 6  # kept free under each page's text for the page number
 # The fine print. Chinese needs a little more size to stay legible and takes less room per idea.
 FINE_PT = {"zh": 6.8, "en": 6.2}
-MAX_PAGES = 2
+MAX_PAGES = 3  # the fine print shrinks while that keeps the handout within this
 ENGLISH_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)")
 SHRINK_STEPS = (0.0, 0.3, 0.6)
 # Year ranges use the hyphen: the font draws U+2012 and U+2013 with one glyph, and a PDF's text layer can
@@ -255,6 +255,49 @@ class _Html:
             out.append(f"<p style='{self.small()}'><b>{_e(office)}</b>{self.colon}{items}</p>")
         return "".join(out)
 
+    def how_to_claim(self, result: Result) -> str:
+        """For each kind of line the family has: where to apply, what to bring and when, each step marked when it
+        is not verified (simulator.how_to_claim), with the sources it rests on."""
+        from simulator.how_to_claim import claim_for
+        from simulator.result import LINE_IDS
+
+        present = {ln.id for ln in result.lines if ln.unit != "entitlement"}
+        items = []
+        for line_id in (i for i in LINE_IDS if i in present):
+            claim = claim_for(line_id)
+            steps = self.sep.join(f"{_e(self.t('claim_' + name))}{self.colon}{_e(step.text(self.lang))}"
+                                  f"{self.claim_badge(step.status)}" for name, step in claim.steps())
+            refs = self.source_refs(claim.source_of(step) for _n, step in claim.steps())
+            items.append(f"<p style='{self.small()}'><b>{_e(self.t(line_id))}</b> {refs}{self.colon}{steps}</p>")
+        if not items:
+            return ""
+        return (f"<h3>{_e(self.t('rep_how_to_claim'))}</h3>" + "".join(items)
+                + f"<p style='{self.small(-0.3)} color:#555555;'>{_e(self.t('claim_note'))}</p>")
+
+    @staticmethod
+    def claim_sources(result: Result) -> list[str]:
+        from simulator.how_to_claim import claim_for
+
+        refs = []
+        for line_id in dict.fromkeys(ln.id for ln in result.lines if ln.unit != "entitlement"):
+            claim = claim_for(line_id)
+            refs += [claim.source_of(step) for _n, step in claim.steps()]
+        return refs
+
+    def claim_badge(self, status: str) -> str:
+        colours = {"secondary": BADGE["secondary"], "assumed": BADGE["assumed"], "unknown": ("#eeeeee", "#424242")}
+        if status not in colours:
+            return ""
+        bg, fg = colours[status]
+        return (f" <span style='background-color:{bg}; color:{fg}; {self.small(-0.4)}'>&nbsp;"
+                f"{_e(self.t('claim_status_' + status))}&nbsp;</span>")
+
+    @staticmethod
+    def source_refs(refs: Iterable[str]) -> str:
+        """Clauses, each kept on one line (as ``source``)."""
+        return ("<span style='color:#0d3c6e;'>" + "; ".join(_e(r).replace(" ", "&nbsp;") for r in dict.fromkeys(refs))
+                + "</span>")
+
     def parameter_label(self, name: str) -> str:
         p = default_parameters().get(name)
         return name if p is None else (p.label_zh if self.zh else p.label_en)
@@ -282,6 +325,7 @@ class _Html:
     def sources(self, result: Result) -> str:
         known = default_parameters().sources
         ids = dict.fromkeys(ref.strip().split(" ")[0] for ln in result.lines for ref in ln.source.split(";") if ref.strip())
+        ids.update(dict.fromkeys(r.split(" ")[0] for r in self.claim_sources(result)))
         items = [f"<b>{_e(i)}</b> {_e(self.title(known[i].title))}" for i in ids if i in known]
         if not items:
             return ""
@@ -291,6 +335,8 @@ class _Html:
     def family(self, household: Household, result: Result) -> str:
         """Hukou and the parents' jobs on one line; the children in birth order, planned ones marked."""
         people = [f"{self.t('rep_hukou')}{self.colon}{self.t(household.hukou_area)}"]
+        if household.label:
+            people.insert(0, f"{self.t('rep_label')}{self.colon}{household.label}")
         for role in ("mother", "father"):
             p, name = household.parent(role), self.cap(self.t(role))
             people.append(self.t("rep_no_parent", role=name) if p is None else
@@ -336,7 +382,8 @@ class _Html:
         if chart:
             parts.append(f"<h3>{_e(self.t('rep_chart'))}</h3><p align='center'><img src='{CHART_URL.toString()}'"
                          f" width='{CHART_WIDTH}' height='{CHART_HEIGHT}'></p>")
-        parts += [f"<h3>{_e(self.t('rep_lines'))}</h3>", self.lines_table(result, breaks), self.where_to_apply(result),
+        parts += [f"<h3>{_e(self.t('rep_lines'))}</h3>", self.lines_table(result, breaks), self.how_to_claim(result),
+                  self.where_to_apply(result),
                   self.assumptions(result, local_names), self.sources(result),
                   f"<p style='{self.small()} color:#444444; margin-top:4px;'>{_e(self.t('rep_footer'))}</p>",
                   "</body></html>"]
