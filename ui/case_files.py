@@ -118,7 +118,11 @@ class CaseFiles:
     def export(self, path: str | Path, kind: str) -> bool:
         s = self.session
         try:
-            if kind == "handout":
+            if kind == "handout" and s.comparing:  # A, B and the difference side by side
+                from ui.compare_handout import write_comparison_pdf
+
+                write_comparison_pdf(path, s.baseline, s.baseline_result, s.household, s.result, language())
+            elif kind == "handout":
                 from ui.handout import write_handout_pdf
 
                 write_handout_pdf(path, s.household, s.result, language(), local_names=tuple(s.result.local_parameters))
@@ -250,9 +254,15 @@ class CaseFiles:
 
         from ui.handout import build_handout_document
 
+        s = self.session
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self.window).exec():
-            build_handout_document(self.session.household, self.session.result, language()).print_(printer)
+            if s.comparing:
+                from ui.compare_handout import print_comparison
+
+                print_comparison(printer, s.baseline, s.baseline_result, s.household, s.result, language())
+            else:
+                build_handout_document(s.household, s.result, language()).print_(printer)
 
 
 def _stamp(path: Path | None) -> tuple | None:

@@ -218,7 +218,6 @@ class _Html:
                  ("rep_col_explanation", "56%"))
         head = "<thead><tr>" + "".join(f"<th width='{w}' align='left' style='background-color:#e8e8e8;'>"
                                        f"{_e(self.t(h))}</th>" for h, w in heads) + "</tr></thead>"
-        out = [self.table(), head]
         rows: list[str] = []
         groups = group_lines(ln for ln in result.lines if ln.unit != "entitlement")
         for category in MONEY_CATEGORIES:
@@ -232,12 +231,20 @@ class _Html:
                 # the amount keeps its unit on its line ("元（扣除额）" never wraps inside)
                 rows.append("".join(f"<td valign='top'{NOWRAP if i == 2 else ''}>{'{anchor}' if i == 0 else ''}{c}</td>"
                                     for i, c in enumerate(cells)))
-        for n, row in enumerate(rows):
+        html, _next = self.rows_html(head, rows, breaks)
+        return html
+
+    def rows_html(self, head: str, rows: Sequence[str], breaks: frozenset[int], start: int = 0) -> tuple[str, int]:
+        """A table of ``rows`` (each the cells of a row, '{anchor}' in its first), numbered from ``start`` for
+        ``breaks``: before a row numbered in it the table ends and starts again on a new page, with ``head``.
+        Returns the HTML and the next row number (a page with several tables numbers on)."""
+        out = [self.table(), head]
+        for n, row in enumerate(rows, start=start):
             if n in breaks:
                 out += ["</table>", self.table(break_before=True), head]
             out.append("<tr>" + row.replace("{anchor}", f"<a name='{ROW_ANCHOR}{n}'></a>", 1) + "</tr>")
         out.append("</table>")
-        return "".join(out)
+        return "".join(out), start + len(rows)
 
     # --- the other sections -------------------------------------------------------------------------------------
 

@@ -279,6 +279,16 @@ class Session(QObject):
         self.comparisonChanged.emit()
         self.resultChanged.emit()
 
+    def compare_with(self, household: Household) -> None:
+        """Compare the current family (A) with ``household`` (B), which then is the family being edited (the
+        command line's --compare). Raises InputError (nothing changes) when B cannot be simulated."""
+        result = self._simulate(household)
+        self.start_comparison()
+        self.household, self.result, self.modified = household, result, True
+        self._pending = None
+        self._set_problems([])
+        self._announce_replaced()
+
     def stop_comparison(self, keep: str = "b") -> None:
         """End comparing, keeping B (the edited copy) or going back to A."""
         if not self.comparing:
