@@ -50,7 +50,7 @@ FOOTER_MM = 6  # kept free under each page's text for the page number
 FINE_PT = {"zh": 6.8, "en": 6.2}
 MAX_PAGES = 3  # the fine print shrinks while that keeps the handout within this
 ENGLISH_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)")
-SHRINK_STEPS = (0.0, 0.3, 0.6)
+SHRINK_STEPS = (0.0, 0.3, 0.6)  # points off the fine print, tried in turn while the handout runs past MAX_PAGES
 # Year ranges use the hyphen: the font draws U+2012 and U+2013 with one glyph, and a PDF's text layer can
 # name only one character per glyph (Qt's names the lowest, U+2012), so an en dash would not copy or search
 # as printed. The hyphen's glyph is its own.
