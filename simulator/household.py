@@ -124,6 +124,10 @@ class Household(_Strict):
     tax_split: TaxSplit = "best"
     as_of: Day | None = None
     pregnancy_losses: list[PregnancyLoss] = Field(default_factory=list, max_length=MAX_CHILDREN)
+    # Optional, added in v1, for a counselor's files; neither changes any figure. Model limits, not policy:
+    # a name a file can be called by, and notes a page or two long.
+    label: str | None = Field(default=None, max_length=80)
+    notes: str | None = Field(default=None, max_length=10_000)
 
     @model_validator(mode="after")
     def _consistent(self) -> Household:

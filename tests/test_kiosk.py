@@ -184,7 +184,14 @@ def test_buttons_fields_boxes_tabs_and_rows_are_at_least_48_px(kiosk, qtbot):
     line = model.index(0, 0, model.index(0, 0))
     assert view.visualRect(line).height() >= TOUCH
     kiosk.session.start_comparison()
-    assert kiosk.compare.lines_view.verticalHeader().defaultSectionSize() >= TOUCH
+    example = kiosk.session.household
+    kiosk.session.compare_with(example.model_copy(update={"children": example.children[:2]}))
+    kiosk.tabs.setCurrentWidget(kiosk.compare)
+    qtbot.wait(20)
+    lines = kiosk.compare.lines_view  # a tree (income tax per parent and year, its lines under it)
+    assert lines.model().rowCount() > 0
+    assert lines.visualRect(lines.model().index(0, 0)).height() >= TOUCH
+    assert kiosk.compare.years_view.verticalHeader().defaultSectionSize() >= TOUCH
 
 
 def test_guidance_is_in_chinese_with_an_english_switch_and_a_start_over_button(kiosk, qtbot):
@@ -225,7 +232,10 @@ def test_after_idle_and_countdown_nothing_of_the_visitor_remains(kiosk, qtbot, h
     gc.collect()
     assert old_household() is None
     assert [o for o in gc.get_objects() if isinstance(o, Result)] == [kiosk.session.result]  # the blank family's
-    current = {id(line) for line in kiosk.session.result.lines}
+    from simulator.entitlements import catalogue_lines
+
+    # the blank family's lines, and the catalogue's own entitlement lines (the same for every household)
+    current = {id(line) for line in kiosk.session.result.lines} | {id(line) for _, line in catalogue_lines()}
     assert all(id(o) in current for o in gc.get_objects() if isinstance(o, Line))
     assert not [o for o in gc.get_objects() if isinstance(o, Household) and o.mother is not None
                 and o.mother.monthly_salary == int(SALARY)]

@@ -15,7 +15,7 @@ ALLOWED = {"simulator.texts.strings", "simulator.texts.template", "simulator.res
            "simulator.entitlements.catalogue", "simulator.entitlements.catalogue_lines",
            "simulator.case.phrase", "simulator.leave.holiday_record", "simulator.statutory_holidays._holidays",
            "simulator.statutory_holidays._coinciding", "simulator.statutory_holidays.lunar_to_solar",
-           "simulator.statutory_holidays.solar_term_day"}
+           "simulator.statutory_holidays.solar_term_day", "simulator.how_to_claim.load"}
 
 
 def model_caches():

@@ -75,8 +75,10 @@ def test_every_cell_answers_the_same_whether_asked_role_by_role_or_all_at_once(w
 
     model = window.results.model
     tops = [model.index(r, c) for r in range(model.rowCount()) for c in range(len(COLUMNS))]
-    cells = tops + [model.index(r, c, model.index(g, 0)) for g in range(model.rowCount())
-                    for r in range(model.rowCount(model.index(g, 0))) for c in range(len(COLUMNS))]
+    rows = [model.index(r, 0, model.index(g, 0)) for g in range(model.rowCount())
+            for r in range(model.rowCount(model.index(g, 0)))]
+    rows += [model.index(r, 0, row) for row in rows for r in range(model.rowCount(row))]  # a tax row's lines
+    cells = tops + [model.index(row.row(), c, row.parent()) for row in rows for c in range(len(COLUMNS))]
     assert len(cells) > 6 * len(window.session.result.lines)
     asked = [QModelRoleData(int(role)) for role in ROLES]  # reused, like the delegate's own
     for index in cells + cells[::-1] + [QModelIndex()]:

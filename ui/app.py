@@ -2,6 +2,8 @@
 
     --screenshot OUT.png [--size 1366x768]   lay the window out, render it to a PNG and exit
     --handout OUT.pdf                        write the case's handout PDF and exit
+    --compare B.json                         compare the case (A) with B; with --handout the PDF sets A, B and
+                                             the difference side by side (no window is shown)
     --kiosk [--config kiosk.json]            kiosk mode (also when kiosk.json next to the program says so);
                                              with --screenshot: the kiosk (blank family unless --case), and
                                              --countdown shows the idle countdown in it
@@ -39,6 +41,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     ap.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1366x768")
     ap.add_argument("--handout", metavar="OUT.pdf", help="write the case's handout PDF and exit")
+    ap.add_argument("--compare", metavar="B.json", help="compare the case (A) with this case file (B)")
     ap.add_argument("--kiosk", action="store_true", help="kiosk mode: full screen, touch-sized, resets when idle")
     ap.add_argument("--config", metavar="kiosk.json", help="kiosk settings (default: kiosk.json next to the program)")
     ap.add_argument("--countdown", action="store_true", help="with --kiosk --screenshot: show the idle countdown")
@@ -79,6 +82,15 @@ def _load(session, args: argparse.Namespace) -> None:
         session.open(args.case)
     else:
         session.open_example()
+    if args.compare:
+        _load_compare(session, args.compare)
+
+
+def _load_compare(session, path: str) -> None:
+    from simulator import load_case
+    from ui.i18n import language
+
+    session.compare_with(load_case(path, language()))
 
 
 def _headless(args: argparse.Namespace) -> bool:
@@ -159,6 +171,12 @@ def start_window(window, args: argparse.Namespace, kiosk: bool, notes: list[tupl
                     notes.append(("win_open_failed", "\n".join(problems), Path(path).name))
         if not session.ready:
             session.open_example()
+        if args.compare:
+            try:
+                _load_compare(session, args.compare)
+            except (InputError, ParameterError, OSError) as e:
+                problems = getattr(e, "problems", None) or [str(e)]
+                notes.append(("win_open_failed", "\n".join(problems), Path(args.compare).name))
     _say_notes(window, notes, kiosk)
 
 
@@ -226,13 +244,18 @@ def _run_headless(app, session, args: argparse.Namespace) -> int:
         return _fail(e.problems)
     except OSError as e:
         return _fail([f"(file): {e}"])
-    if args.handout:
+    if args.handout and session.comparing:
+        from ui.compare_handout import write_comparison_pdf
+
+        write_comparison_pdf(args.handout, session.baseline, session.baseline_result, session.household,
+                             session.result, language())
+    elif args.handout:
         from ui.handout import write_handout_pdf
 
         write_handout_pdf(args.handout, session.household, session.result, language(),
                           local_names=tuple(session.result.local_parameters))
-        if not args.screenshot:
-            return 0
+    if not args.screenshot:  # (a handout alone: no window is made, let alone shown)
+        return 0
     from ui.main_window import MainWindow
 
     window = MainWindow(session)

@@ -4,12 +4,15 @@ policy pack, changes nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.case_settings import CaseSettings
 from ui.i18n import LANGUAGES, language, tr
 from ui.message_bar import MessageBar
 from ui.session import Session
@@ -50,10 +53,24 @@ class _PackInstaller(QObject):
             self._done.emit(name, params, None)
 
 
+# Characters a file name cannot hold on Windows or Linux, replaced in a name made from the family's label.
+UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_file_name(label: str | None, on: dt.date, fallback: str, suffix: str) -> str:
+    """'王家-2026-12-03.json' from the family's label and the date; without a label, ``fallback``."""
+    stem = UNSAFE_NAME.sub("_", label or "").strip(" ._")
+    return f"{stem}-{on.isoformat()}{suffix}" if stem else fallback
+
+
 class CaseFiles:
-    def __init__(self, window: QWidget, session: Session, message_bar: MessageBar):
+    def __init__(self, window: QWidget, session: Session, message_bar: MessageBar, remember: bool = True):
         self.window, self.session, self.bar = window, session, message_bar
         self.ask_before_discarding = False  # the app turns this on; tests and kiosks have nobody to ask
+        self.settings = CaseSettings(enabled=remember)  # a kiosk remembers no folder and no file
+        self.ask = self._ask_yes_no  # (message) -> bool; tests answer for the person
+        self._stamp: tuple | None = None  # (path, mtime_ns, size) of the case file as last read or written
+        session.loaded.connect(self._on_loaded)
         self.installer = _PackInstaller(window)
         self.installer.finished.connect(self._on_pack_finished)
         self.installing = False
@@ -69,22 +86,43 @@ class CaseFiles:
             self.bar.show_message(lambda: tr("win_open_failed", file=name) + "\n" + "\n".join(problems))
             return False
         self.bar.hide()
+        self.settings.add_recent(path)
         return True
 
+    def _on_loaded(self) -> None:
+        self._stamp = _stamp(self.session.path)
+
+    def changed_on_disk(self) -> bool:
+        """The case file was changed (or replaced) by someone else since this window read or wrote it."""
+        path = self.session.path
+        return path is not None and self._stamp is not None and path.exists() and _stamp(path) != self._stamp
+
     def save_case(self, path: str | Path | None = None) -> bool:
+        """Save to ``path`` (default: the case's own file). Writing over the case's file after someone else
+        changed it asks first; so does writing over another existing file the person was not asked about."""
+        target = Path(path) if path else self.session.path
+        if (target is not None and target == self.session.path and self.changed_on_disk()
+                and not self.ask(tr("win_changed_on_disk", file=target.name))):
+            return False
         try:
             target = self.session.save(path)
         except OSError as e:
             error = str(e)
             self.bar.show_message(lambda: tr("win_save_failed", error=error))
             return False
+        self._stamp = _stamp(target)
+        self.settings.add_recent(target)
         self.bar.show_message(lambda: tr("win_saved", file=target.name), "info")
         return True
 
     def export(self, path: str | Path, kind: str) -> bool:
         s = self.session
         try:
-            if kind == "handout":
+            if kind == "handout" and s.comparing:  # A, B and the difference side by side
+                from ui.compare_handout import write_comparison_pdf
+
+                write_comparison_pdf(path, s.baseline, s.baseline_result, s.household, s.result, language())
+            elif kind == "handout":
                 from ui.handout import write_handout_pdf
 
                 write_handout_pdf(path, s.household, s.result, language(), local_names=tuple(s.result.local_parameters))
@@ -133,14 +171,50 @@ class CaseFiles:
         return answer == buttons.Discard
 
     # -- menu actions, with their dialogs -------------------------------------------------------------------
-    def _ask_path(self, save: bool, title_key: str, name_key: str, file_filter: str) -> str:
+    def default_name(self, name_key: str, suffix: str) -> str:
+        h = self.session.household
+        label = h.label if h is not None else None
+        on = h.today if h is not None else dt.date.today()
+        return default_file_name(label, on, tr(name_key), suffix)
+
+    def _ask_path(self, save: bool, title_key: str, name_key: str, file_filter: str, suffix: str = "") -> str:
+        """A file dialog that opens in the last folder used and remembers the one chosen. A name typed without
+        its suffix gets it; if that makes it another existing file, which the dialog did not ask about, the
+        person is asked before it is written over."""
         from PySide6.QtWidgets import QFileDialog
 
+        folder = self.settings.last_folder()
         if save:
-            path, _ = QFileDialog.getSaveFileName(self.window, tr(title_key), tr(name_key) if name_key else "", file_filter)
+            start = str(Path(folder) / self.default_name(name_key, suffix)) if folder else self.default_name(name_key,
+                                                                                                              suffix)
+            path, _ = QFileDialog.getSaveFileName(self.window, tr(title_key), start, file_filter)
+            if path and suffix and not path.lower().endswith(suffix):
+                path += suffix
+                if Path(path).exists() and not self.ask(tr("win_overwrite", file=Path(path).name)):
+                    return ""
         else:
-            path, _ = QFileDialog.getOpenFileName(self.window, tr(title_key), "", file_filter)
+            path, _ = QFileDialog.getOpenFileName(self.window, tr(title_key), folder, file_filter)
+        if path:
+            self.settings.remember_folder(path)
         return path
+
+    def _ask_yes_no(self, message: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(self.window, tr("win_title"), message, buttons.Yes | buttons.No,
+                                    buttons.No) == buttons.Yes
+
+    def open_recent(self, path: str) -> bool:
+        """File › Open recent: a file that has gone is said so and taken off the list."""
+        if not self.confirm_discard():
+            return False
+        if not Path(path).is_file():
+            self.settings.remove_recent(path)
+            name = Path(path).name
+            self.bar.show_message(lambda: tr("win_recent_missing", file=name))
+            return False
+        return self.open_case(path)
 
     def on_new(self) -> None:
         if self.confirm_discard():
@@ -157,16 +231,16 @@ class CaseFiles:
         return self.save_case() if self.session.path else self.on_save_as()
 
     def on_save_as(self) -> bool:
-        path = self._ask_path(True, "win_act_save_as", "win_default_case_name", tr("win_case_filter"))
+        path = self._ask_path(True, "win_act_save_as", "win_default_case_name", tr("win_case_filter"), ".json")
         return self.save_case(path) if path else False
 
     def on_export_pdf(self) -> None:
-        path = self._ask_path(True, "win_act_export_pdf", "win_default_pdf_name", "PDF (*.pdf)")
+        path = self._ask_path(True, "win_act_export_pdf", "win_default_pdf_name", "PDF (*.pdf)", ".pdf")
         if path:
             self.export(path, "handout")
 
     def on_export_csv(self) -> None:
-        path = self._ask_path(True, "win_act_export_csv", "win_default_csv_name", "CSV (*.csv)")
+        path = self._ask_path(True, "win_act_export_csv", "win_default_csv_name", "CSV (*.csv)", ".csv")
         if path:
             self.export(path, "csv")
 
@@ -180,6 +254,20 @@ class CaseFiles:
 
         from ui.handout import build_handout_document
 
+        s = self.session
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self.window).exec():
-            build_handout_document(self.session.household, self.session.result, language()).print_(printer)
+            if s.comparing:
+                from ui.compare_handout import print_comparison
+
+                print_comparison(printer, s.baseline, s.baseline_result, s.household, s.result, language())
+            else:
+                build_handout_document(s.household, s.result, language()).print_(printer)
+
+
+def _stamp(path: Path | None) -> tuple | None:
+    try:
+        st = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return None if st is None else (str(path), st.st_mtime_ns, st.st_size)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ui.i18n import tr
@@ -75,6 +75,51 @@ def line_differences(a: Result, b: Result) -> list[LineDiff]:
     return rows
 
 
+TAX_IDS = ("tax_deduction", "tax_saved")
+
+
+@dataclass(frozen=True, eq=False)
+class TaxDiff:
+    """Income tax of one parent in one year, A against B, as one row: the tax each saves (the model's own
+    tax_saved lines, ABSENT where there is none) and, under it, every tax line that differs (the deductions a
+    new child or a new best split moved)."""
+
+    line: Line          # the saving line standing for the row (B's when present), or the first detail's
+    year: int
+    parent: str | None
+    a: Any
+    b: Any
+    details: tuple[LineDiff, ...]
+
+    @property
+    def change(self) -> float | None:
+        a = 0.0 if self.a is ABSENT else self.a
+        b = 0.0 if self.b is ABSENT else self.b
+        return None if a is None or b is None else round(b - a, 2)
+
+
+def grouped_differences(a: Result, b: Result) -> list[LineDiff | TaxDiff]:
+    """``line_differences``, the income-tax ones gathered into one TaxDiff per parent and year."""
+    ga, gb = _grouped(a), _grouped(b)
+    rows: list[LineDiff | TaxDiff] = []
+    tax: dict[tuple, list[LineDiff]] = {}
+    for d in line_differences(a, b):
+        if d.line.id in TAX_IDS:
+            tax.setdefault((d.year, d.line.parent), []).append(d)
+        else:
+            rows.append(d)
+    for (year, parent), details in tax.items():
+        key = ("tax_saved", None, parent, year, None)
+        la, amount_a = ga.get(key, (None, ABSENT))
+        lb, amount_b = gb.get(key, (None, ABSENT))
+        rows.append(TaxDiff(lb or la or details[0].line, year, parent, amount_a, amount_b, tuple(details)))
+    from simulator.registry import LINE_IDS
+
+    order = {k: i for i, k in enumerate(LINE_IDS)}
+    rows.sort(key=lambda r: (r.year, order.get(r.line.id, 99), r.line.child or 0, r.line.parent or ""))
+    return rows
+
+
 def year_differences(a: Result, b: Result) -> list[dict[str, Any]]:
     """The years in which money (all yuan lines, as the timeline counts them) or leave days differ."""
     ta = {row["year"]: row for row in a.timeline()}
@@ -115,23 +160,56 @@ def _signed(value: float | None, unit: str) -> str:
     return _with_unit(f"{'+' if value > 0 else '−'}{fmt(abs(value))}", unit)
 
 
-class LineDiffModel(QAbstractTableModel):
+class LineDiffModel(QAbstractItemModel):
+    """The differences as a two-level tree: a row per line, or per parent and year for income tax (its
+    differing tax lines under it)."""
+
     COLUMNS = ("item", "year", "a", "b", "change")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[LineDiff] = []
+        self.rows: list[LineDiff | TaxDiff] = []
 
     def set_results(self, a: Result | None, b: Result | None) -> None:
         self.beginResetModel()
-        self.rows = line_differences(a, b) if a is not None and b is not None else []
+        self.rows = grouped_differences(a, b) if a is not None and b is not None else []
         self.endResetModel()
 
+    # internal id 0: a top row; k + 1: a detail of the TaxDiff in top row k
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if row < 0 or not 0 <= column < len(self.COLUMNS):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self.rows) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        top = self.rows[parent.row()]
+        if not isinstance(top, TaxDiff) or row >= len(top.details):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        if not parent.isValid():
+            return len(self.rows)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return 0
+        top = self.rows[parent.row()]
+        return len(top.details) if isinstance(top, TaxDiff) else 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return len(self.COLUMNS)
+
+    def item(self, index: _Index) -> LineDiff | TaxDiff | None:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self.rows[index.row()]
+        return self.rows[index.internalId() - 1].details[index.row()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -139,13 +217,15 @@ class LineDiffModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        row = self.item(index)
+        if row is None:
             return None
-        row, col = self.rows[index.row()], self.COLUMNS[index.column()]
-        unit = row.line.unit
+        col = self.COLUMNS[index.column()]
+        unit = "yuan" if isinstance(row, TaxDiff) else row.line.unit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tip shows what was elided
-            return {"item": lambda: item_text(row.line), "year": lambda: str(row.year),
-                    "a": lambda: _amount(row.a, unit), "b": lambda: _amount(row.b, unit),
+            if col == "item":
+                return diff_item_text(row)
+            return {"year": lambda: str(row.year), "a": lambda: _amount(row.a, unit), "b": lambda: _amount(row.b, unit),
                     "change": lambda: _signed(row.change, unit)}[col]()
         if role == Qt.ItemDataRole.TextAlignmentRole and col != "item":
             return _RIGHT
@@ -157,6 +237,17 @@ class LineDiffModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
+            for r, row in enumerate(self.rows):
+                if isinstance(row, TaxDiff):
+                    top = self.index(r, 0)
+                    self.dataChanged.emit(self.index(0, 0, top), self.index(len(row.details) - 1, len(self.COLUMNS) - 1, top))
+
+
+def diff_item_text(row: LineDiff | TaxDiff) -> str:
+    if isinstance(row, TaxDiff):
+        name = tr("win_tax_row", parent=tr(row.parent)) if row.parent else tr("tax_saved")
+        return tr("win_tax_row_lines", name=name, n=len(row.details))
+    return item_text(row.line)
 
 
 class YearDiffModel(QAbstractTableModel):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +24,24 @@ from ui.result_model import fmt
 from ui.session import Session
 
 
-def _fit(view: QTableView, stretch: int) -> None:
+def _tree(model, parent: QWidget) -> QTreeView:
+    """The differences by line: income tax as one row per parent and year, its lines under it on expanding."""
+    view = QTreeView(parent)
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setUniformRowHeights(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setIndentation(14)
+    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.header().setStretchLastSection(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    return view
+
+
+def _fit(view: QTableView | QTreeView, stretch: int) -> None:
     """Columns as wide as their figures, up to a limit, so the item names keep most of the room."""
     cap = 9 * view.fontMetrics().horizontalAdvance("M")
     for col in range(view.model().columnCount()):
@@ -69,7 +87,7 @@ class CompareView(QWidget):
         self.keep_b = QPushButton()
         self.back_to_a = QPushButton()
         self.lines_title, self.years_title = QLabel(), QLabel()
-        self.lines_view = _table(self.lines_model, self, stretch=0)
+        self.lines_view = _tree(self.lines_model, self)
         self.years_view = _table(self.years_model, self, stretch=len(YearDiffModel.COLUMNS) - 1)
         left, right = QWidget(), QWidget()
         for w, title, view in ((left, self.lines_title, self.lines_view), (right, self.years_title, self.years_view)):

@@ -39,6 +39,36 @@ def value_text(use: ParamUse, unit: str) -> str:
     return str(value)
 
 
+CLAIM_BADGE = {"secondary": BADGE_COLOURS["secondary"], "assumed": BADGE_COLOURS["assumed"],
+               "unknown": ("#eeeeee", "#424242")}
+
+
+def claim_badge(status: str) -> str:
+    if status not in CLAIM_BADGE:
+        return ""
+    bg, fg = CLAIM_BADGE[status]
+    return f'<span style="background-color:{bg}; color:{fg};">&nbsp;{escape(tr("claim_status_" + status))}&nbsp;</span>'
+
+
+def claim_html(line: Line, lang: str) -> str:
+    """Where to apply, what to bring and when (simulator.how_to_claim), each step with its status, and the
+    sources it rests on."""
+    from simulator.how_to_claim import claim_for
+
+    try:
+        claim = claim_for(line.id, line.measure)
+    except KeyError:
+        return ""
+    rows, sources = [], []
+    for name, step in claim.steps():
+        rows.append(f"<tr><td style='color:#555; padding-right:8px'>{escape(tr('claim_' + name))}</td>"
+                    f"<td>{escape(step.text(lang))} {claim_badge(step.status)}</td></tr>")
+        sources.append(claim.source_of(step))
+    cited = "; ".join(dict.fromkeys(sources))
+    return (f"<h4>{escape(tr('claim_title'))}</h4><table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
+            f"<p style='color:#555'>{escape(tr('claim_source', source=cited))}</p>")
+
+
 def badge(status: str) -> str:
     if status not in BADGE_COLOURS:
         return ""
@@ -95,6 +125,7 @@ class ExplanationPanel(QWidget):
         parts.append("<table cellspacing='0' cellpadding='2'>" + "".join(
             f"<tr><td style='color:#555; padding-right:8px'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in facts)
             + "</table>")
+        parts.append(claim_html(line, lang))
         if line.uses:
             parts.append(f"<h4>{escape(tr('win_parameters_used'))}</h4>")
             parts.append(self._parameters_table(line))

@@ -1,5 +1,5 @@
-"""The counselor's printed handout: one or two A4 pages with the family, the headline figures, the chart, every
-line with its source clause and status, the assumptions, and where to apply.
+"""The counselor's printed handout: up to three A4 pages with the family, the headline figures, the chart, every
+line with its source clause and status, how to claim each kind of line, the assumptions, and where to apply.
 
 Lines repeated year after year (a deduction, the tax it saves, parental leave) share one row that names the
 years and gives the amount of each year or the total, so every figure stays traceable to its line without the
@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -47,9 +48,16 @@ PDF_MARGINS_MM = QMarginsF(10, 9, 10, 7)
 FOOTER_MM = 6  # kept free under each page's text for the page number
 # The fine print. Chinese needs a little more size to stay legible and takes less room per idea.
 FINE_PT = {"zh": 6.8, "en": 6.2}
-MAX_PAGES = 2
+MAX_PAGES = 3  # the fine print shrinks while that keeps the handout within this
 ENGLISH_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)")
 SHRINK_STEPS = (0.0, 0.3, 0.6)  # points off the fine print, tried in turn while the handout runs past MAX_PAGES
+# Year ranges use the hyphen: the font draws U+2012 and U+2013 with one glyph, and a PDF's text layer can
+# name only one character per glyph (Qt's names the lowest, U+2012), so an en dash would not copy or search
+# as printed. The hyphen's glyph is its own.
+RANGE_DASH = "-"
+ROW_ANCHOR = "row-"
+NOWRAP = " style='white-space:nowrap'"  # Qt's rich text honours it on a cell (not on a span)
+MAX_BREAK_PASSES = 12  # tables are split before a row at most this many times (each pass lays out again)
 
 
 @cache
@@ -64,15 +72,25 @@ def qt_font_family() -> str:
     return "Bengbu Sans SC"
 
 
+def handout_font(points: float) -> QFont:
+    """The shipped font for the PDF, without its Latin 'locl' digits: in a Latin run (\"bengbu-2024 §4\",
+    \"Art. 56\") that feature draws the digits with alternate glyphs no character maps to, and the PDF's text
+    layer (pdftotext, copy-paste, screen readers) then loses them. The default digits look the same."""
+    font = QFont(qt_font_family())
+    font.setPointSizeF(points)
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
 def year_ranges(years: Iterable[int]) -> str:
-    """2021, 2022, 2023, 2027 → '2021–2023, 2027'."""
+    """2021, 2022, 2023, 2027 → '2021-2023, 2027' (see RANGE_DASH)."""
     runs: list[list[int]] = []
     for y in sorted(set(years)):
         if runs and y == runs[-1][1] + 1:
             runs[-1][1] = y
         else:
             runs.append([y, y])
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+    return ", ".join(str(a) if a == b else f"{a}{RANGE_DASH}{b}" for a, b in runs)
 
 
 def group_lines(lines: Iterable[Line]) -> list[list[Line]]:
@@ -151,7 +169,7 @@ class _Html:
                 runs.append([ln.year, ln.year, ln.amount])
         unknown = self.t("amount_unknown")
         return self.t("rep_by_year") + self.sep.join(
-            f"{a if a == b else f'{a}–{b}'} {unknown if v is None else format_number(v)}" for a, b, v in runs)
+            f"{a if a == b else f'{a}{RANGE_DASH}{b}'} {unknown if v is None else format_number(v)}" for a, b, v in runs)
 
     @staticmethod
     def source(lines: Iterable[Line]) -> str:
@@ -187,28 +205,46 @@ class _Html:
             return _e(self.t(ln.id))
         return f"{_e(self.t(ln.id))} <span style='color:#555555;'>· {_e(('，' if self.zh else ', ').join(who))}</span>"
 
-    def table(self) -> str:
+    def table(self, break_before: bool = False) -> str:
+        brk = " page-break-before:always;" if break_before else ""
         return ("<table width='100%' cellspacing='0' cellpadding='1' border='0.5'"
-                f" style='border-collapse:collapse; border-color:#c0c0c0; {self.small()}'>")
+                f" style='border-collapse:collapse; border-color:#c0c0c0; {self.small()}{brk}'>")
 
-    def lines_table(self, result: Result) -> str:
+    def lines_table(self, result: Result, breaks: frozenset[int] = frozenset()) -> str:
+        """The table of lines; before each row numbered in ``breaks`` the table ends and starts again on a new
+        page (with its header), so no row is split across two pages. Each row's first cell holds an anchor
+        ``row-N``, which is how ``_rows_split_by_pages`` finds it in the laid-out document."""
         heads = (("rep_col_years", "7%"), ("rep_col_item", "16%"), ("rep_col_amount", "12%"), ("rep_col_payer", "9%"),
                  ("rep_col_explanation", "56%"))
-        out = [self.table(), "<thead><tr>"]
-        out += [f"<th width='{w}' align='left' style='background-color:#e8e8e8;'>{_e(self.t(h))}</th>" for h, w in heads]
-        out.append("</tr></thead>")
+        head = "<thead><tr>" + "".join(f"<th width='{w}' align='left' style='background-color:#e8e8e8;'>"
+                                       f"{_e(self.t(h))}</th>" for h, w in heads) + "</tr></thead>"
+        rows: list[str] = []
         groups = group_lines(ln for ln in result.lines if ln.unit != "entitlement")
         for category in MONEY_CATEGORIES:
-            rows = [g for g in groups if g[0].category == category]
-            if rows:
-                out.append("<tr><td colspan='5' style='background-color:#eef3f8; font-weight:bold;'>"
-                           f"{_e(self.t(category))}</td></tr>")
-            for g in rows:
+            in_category = [g for g in groups if g[0].category == category]
+            if in_category:
+                rows.append(f"<td colspan='5' style='background-color:#eef3f8; font-weight:bold;'>{{anchor}}"
+                            f"{_e(self.t(category))}</td>")
+            for g in in_category:
                 cells = (_e(year_ranges(ln.year for ln in g)), self.item_cell(g), self.amount_cell(g), self.payers_cell(g),
                          self.explanation_cell(g))
-                out.append("<tr>" + "".join(f"<td valign='top'>{c}</td>" for c in cells) + "</tr>")
+                # the amount keeps its unit on its line ("元（扣除额）" never wraps inside)
+                rows.append("".join(f"<td valign='top'{NOWRAP if i == 2 else ''}>{'{anchor}' if i == 0 else ''}{c}</td>"
+                                    for i, c in enumerate(cells)))
+        html, _next = self.rows_html(head, rows, breaks)
+        return html
+
+    def rows_html(self, head: str, rows: Sequence[str], breaks: frozenset[int], start: int = 0) -> tuple[str, int]:
+        """A table of ``rows`` (each the cells of a row, '{anchor}' in its first), numbered from ``start`` for
+        ``breaks``: before a row numbered in it the table ends and starts again on a new page, with ``head``.
+        Returns the HTML and the next row number (a page with several tables numbers on)."""
+        out = [self.table(), head]
+        for n, row in enumerate(rows, start=start):
+            if n in breaks:
+                out += ["</table>", self.table(break_before=True), head]
+            out.append("<tr>" + row.replace("{anchor}", f"<a name='{ROW_ANCHOR}{n}'></a>", 1) + "</tr>")
         out.append("</table>")
-        return "".join(out)
+        return "".join(out), start + len(rows)
 
     # --- the other sections -------------------------------------------------------------------------------------
 
@@ -225,6 +261,49 @@ class _Html:
             items = " ".join(f"{self.source([ln])} {_e(ln.text(self.lang))}{self.badge(ln.status)}" for ln in lines)
             out.append(f"<p style='{self.small()}'><b>{_e(office)}</b>{self.colon}{items}</p>")
         return "".join(out)
+
+    def how_to_claim(self, result: Result) -> str:
+        """For each kind of line the family has: where to apply, what to bring and when, each step marked when it
+        is not verified (simulator.how_to_claim), with the sources it rests on."""
+        from simulator.how_to_claim import claim_for
+        from simulator.registry import LINE_IDS
+
+        present = {ln.id for ln in result.lines if ln.unit != "entitlement"}
+        items = []
+        for line_id in (i for i in LINE_IDS if i in present):
+            claim = claim_for(line_id)
+            steps = self.sep.join(f"{_e(self.t('claim_' + name))}{self.colon}{_e(step.text(self.lang))}"
+                                  f"{self.claim_badge(step.status)}" for name, step in claim.steps())
+            refs = self.source_refs(claim.source_of(step) for _n, step in claim.steps())
+            items.append(f"<p style='{self.small()}'><b>{_e(self.t(line_id))}</b> {refs}{self.colon}{steps}</p>")
+        if not items:
+            return ""
+        return (f"<h3>{_e(self.t('rep_how_to_claim'))}</h3>" + "".join(items)
+                + f"<p style='{self.small(-0.3)} color:#555555;'>{_e(self.t('claim_note'))}</p>")
+
+    @staticmethod
+    def claim_sources(result: Result) -> list[str]:
+        from simulator.how_to_claim import claim_for
+
+        refs = []
+        for line_id in dict.fromkeys(ln.id for ln in result.lines if ln.unit != "entitlement"):
+            claim = claim_for(line_id)
+            refs += [claim.source_of(step) for _n, step in claim.steps()]
+        return refs
+
+    def claim_badge(self, status: str) -> str:
+        colours = {"secondary": BADGE["secondary"], "assumed": BADGE["assumed"], "unknown": ("#eeeeee", "#424242")}
+        if status not in colours:
+            return ""
+        bg, fg = colours[status]
+        return (f" <span style='background-color:{bg}; color:{fg}; {self.small(-0.4)}'>&nbsp;"
+                f"{_e(self.t('claim_status_' + status))}&nbsp;</span>")
+
+    @staticmethod
+    def source_refs(refs: Iterable[str]) -> str:
+        """Clauses, each kept on one line (as ``source``)."""
+        return ("<span style='color:#0d3c6e;'>" + "; ".join(_e(r).replace(" ", "&nbsp;") for r in dict.fromkeys(refs))
+                + "</span>")
 
     def parameter_label(self, name: str) -> str:
         p = default_parameters().get(name)
@@ -253,6 +332,7 @@ class _Html:
     def sources(self, result: Result) -> str:
         known = default_parameters().sources
         ids = dict.fromkeys(ref.strip().split(" ")[0] for ln in result.lines for ref in ln.source.split(";") if ref.strip())
+        ids.update(dict.fromkeys(r.split(" ")[0] for r in self.claim_sources(result)))
         items = [f"<b>{_e(i)}</b> {_e(self.title(known[i].title))}" for i in ids if i in known]
         if not items:
             return ""
@@ -262,6 +342,8 @@ class _Html:
     def family(self, household: Household, result: Result) -> str:
         """Hukou and the parents' jobs on one line; the children in birth order, planned ones marked."""
         people = [f"{self.t('rep_hukou')}{self.colon}{self.t(household.hukou_area)}"]
+        if household.label:
+            people.insert(0, f"{self.t('rep_label')}{self.colon}{household.label}")
         for role in ("mother", "father"):
             p, name = household.parent(role), self.cap(self.t(role))
             people.append(self.t("rep_no_parent", role=name) if p is None else
@@ -297,7 +379,8 @@ class _Html:
         note = f"<p style='{self.small(0.3)} color:#555555;'>{_e(' '.join(notes))}</p>" if notes else ""
         return f"<table width='100%' cellspacing='3' cellpadding='3'><tr>{cells}</tr></table>{note}"
 
-    def page(self, household: Household, result: Result, local_names: Sequence[str], family: str, chart: bool) -> str:
+    def page(self, household: Household, result: Result, local_names: Sequence[str], family: str, chart: bool,
+             breaks: frozenset[int] = frozenset()) -> str:
         dates = self.t("rep_dates", as_of=result.as_of.isoformat(), pack=result.pack_date.isoformat())
         parts = [f"<html><body style=\"font-family:'{family}';\">",
                  f"<h1>{_e(self.t('rep_title'))}</h1><p style='color:#555555;'>{_e(dates)}</p>",
@@ -306,7 +389,8 @@ class _Html:
         if chart:
             parts.append(f"<h3>{_e(self.t('rep_chart'))}</h3><p align='center'><img src='{CHART_URL.toString()}'"
                          f" width='{CHART_WIDTH}' height='{CHART_HEIGHT}'></p>")
-        parts += [f"<h3>{_e(self.t('rep_lines'))}</h3>", self.lines_table(result), self.where_to_apply(result),
+        parts += [f"<h3>{_e(self.t('rep_lines'))}</h3>", self.lines_table(result, breaks), self.how_to_claim(result),
+                  self.where_to_apply(result),
                   self.assumptions(result, local_names), self.sources(result),
                   f"<p style='{self.small()} color:#444444; margin-top:4px;'>{_e(self.t('rep_footer'))}</p>",
                   "</body></html>"]
@@ -321,37 +405,98 @@ def _chart_png(result: Result, lang: str) -> bytes | None:
                             font_size=6.5)
 
 
-def _document(household: Household, result: Result, lang: str, local_names: Sequence[str] | None,
-              shrink: float, chart: bytes | None) -> QTextDocument:
-    family = qt_font_family()
+def _document(html: str, lang: str, chart: bytes | None) -> QTextDocument:
     doc = QTextDocument()
-    font = QFont(family)
-    font.setPointSizeF(8)
-    doc.setDefaultFont(font)
+    doc.setDefaultFont(handout_font(8))
     doc.setDocumentMargin(0)
     doc.setDefaultStyleSheet("h1 { font-size: 14pt; margin-bottom: 0; } h3 { font-size: 9.5pt; margin-top: 5px;"
                              " margin-bottom: 2px; } p { margin-top: 0; margin-bottom: 1px; }")
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, tr("rep_title", lang))
     if chart is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, QImage.fromData(chart))
-    local = tuple(result.local_parameters if local_names is None else local_names)
-    doc.setHtml(_Html(lang, shrink).page(household, result, local, family, chart is not None))
+    doc.setHtml(html)
     return doc
 
 
-def _fitted(household: Household, result: Result, lang: str, local_names: Sequence[str] | None,
-            page: QSizeF, device: QPagedPaintDevice | None = None) -> QTextDocument:
-    """The document laid out on pages of ``page`` size (in ``device`` pixels, or 1/96 in without a device),
-    its fine print shrunk a step at a time while that keeps it within MAX_PAGES."""
-    chart = _chart_png(result, lang)
+def _row_extents(doc: QTextDocument) -> dict[int, tuple[float, float]]:
+    """Each anchored table row's top and bottom in the laid-out document (document pixels)."""
+    layout, extents = doc.documentLayout(), {}
+    block = doc.begin()
+    while block.isValid():
+        for it in _fragments(block):
+            for name in it.charFormat().anchorNames():
+                if not name.startswith(ROW_ANCHOR):
+                    continue
+                cursor = QTextCursor(doc)
+                cursor.setPosition(it.position())
+                table = cursor.currentTable()
+                if table is None:
+                    continue
+                row = table.cellAt(cursor).row()
+                top, bottom = float("inf"), 0.0
+                for col in range(table.columns()):
+                    cell = table.cellAt(row, col)
+                    first, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+                    top = min(top, layout.blockBoundingRect(first).top())
+                    bottom = max(bottom, layout.blockBoundingRect(last).bottom())
+                extents[int(name[len(ROW_ANCHOR):])] = (top, bottom)
+        block = block.next()
+    return extents
+
+
+def _fragments(block):
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.isValid():
+            yield fragment
+        it += 1
+
+
+def _rows_split_by_pages(doc: QTextDocument) -> list[int]:
+    """The rows (by anchor number) that begin on one page and end on the next."""
+    height = doc.pageSize().height()
+    split = []
+    for n, (top, bottom) in sorted(_row_extents(doc).items()):
+        if int(top // height) != int((bottom - 1) // height) and bottom - top < height:
+            split.append(n)
+    return split
+
+
+def _fitted(make_html: Callable[[float, frozenset[int]], str], lang: str, chart: bytes | None, page: QSizeF,
+            device: QPagedPaintDevice | None = None) -> QTextDocument:
+    """The document laid out on pages of ``page`` size (in ``device`` pixels, or 1/96 in without a device), its
+    fine print shrunk a step at a time while that keeps it within MAX_PAGES. ``make_html(shrink, breaks)`` gives
+    the HTML; a table row that would be split across two pages is moved whole to the next page (``breaks``)."""
     for shrink in SHRINK_STEPS:
-        doc = _document(household, result, lang, local_names, shrink, chart)
-        if device is not None:
-            doc.documentLayout().setPaintDevice(device)
-        doc.setPageSize(page)
+        breaks: frozenset[int] = frozenset()
+        for _ in range(MAX_BREAK_PASSES):
+            doc = _document(make_html(shrink, breaks), lang, chart)
+            if device is not None:
+                doc.documentLayout().setPaintDevice(device)
+            doc.setPageSize(page)
+            split = [n for n in _rows_split_by_pages(doc) if n not in breaks]
+            if not split:
+                break
+            breaks = breaks | {split[0]}  # the first split row moves; the rows after it move with it
         if doc.pageCount() <= MAX_PAGES:
             break
     return doc
+
+
+def _handout_html(household: Household, result: Result, lang: str, local_names: Sequence[str] | None):
+    local = tuple(result.local_parameters if local_names is None else local_names)
+    family = qt_font_family()
+    return lambda shrink, breaks: _Html(lang, shrink).page(household, result, local, family,
+                                                             result.first_year is not None, breaks)
+
+
+def a4_body() -> QSizeF:
+    """An A4 page's text area in document pixels (1/96 in), the page number's strip left free."""
+    a4 = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, PDF_MARGINS_MM,
+                     QPageLayout.Unit.Millimeter)
+    body = a4.paintRectPixels(96).size()
+    return QSizeF(body.width(), body.height() - FOOTER_MM / 25.4 * 96)
 
 
 def build_handout_document(household: Household, result: Result, lang: str,
@@ -359,22 +504,17 @@ def build_handout_document(household: Household, result: Result, lang: str,
     """The handout as a rich-text document paginated for A4 (``print_`` scales its pages to the printer's).
 
     ``print_handout`` prints the same pages with page numbers, laid out at the printer's own resolution."""
-    a4 = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, PDF_MARGINS_MM,
-                     QPageLayout.Unit.Millimeter)
-    body = a4.paintRectPixels(96).size()
-    return _fitted(household, result, lang, local_names, QSizeF(body.width(), body.height() - FOOTER_MM / 25.4 * 96))
+    return _fitted(_handout_html(household, result, lang, local_names), lang, _chart_png(result, lang), a4_body())
 
 
-def print_handout(device: QPagedPaintDevice, household: Household, result: Result, lang: str,
-                  local_names: Sequence[str] | None = None) -> int:
-    """Lay the handout out on ``device``'s pages (a QPdfWriter, or a QPrinter from a print dialog) and paint it,
-    with "page n of N" at the foot of each page. Returns the number of pages."""
+def paint_pages(device: QPagedPaintDevice, make_html: Callable[[float, frozenset[int]], str], lang: str,
+                chart: bytes | None) -> int:
+    """Lay a document out on ``device``'s pages and paint it, "page n of N" at the foot of each page."""
     width, footer = device.width(), round(FOOTER_MM / 25.4 * device.logicalDpiY())
     height = device.height() - footer
-    doc = _fitted(household, result, lang, local_names, QSizeF(width, height), device)
+    doc = _fitted(make_html, lang, chart, QSizeF(width, height), device)
     pages = doc.pageCount()
-    footer_font = QFont(qt_font_family())
-    footer_font.setPointSizeF(6.5)
+    footer_font = handout_font(6.5)
     painter = QPainter(device)
     try:
         for i in range(pages):
@@ -393,9 +533,15 @@ def print_handout(device: QPagedPaintDevice, household: Household, result: Resul
     return pages
 
 
-def render_handout_pdf(household: Household, result: Result, lang: str,
-                       local_names: Sequence[str] | None = None) -> tuple[bytes, int]:
-    """The handout as PDF bytes (A4, 300 dpi) and its number of pages."""
+def print_handout(device: QPagedPaintDevice, household: Household, result: Result, lang: str,
+                  local_names: Sequence[str] | None = None) -> int:
+    """Lay the handout out on ``device``'s pages (a QPdfWriter, or a QPrinter from a print dialog) and paint it,
+    with "page n of N" at the foot of each page. Returns the number of pages."""
+    return paint_pages(device, _handout_html(household, result, lang, local_names), lang, _chart_png(result, lang))
+
+
+def pdf_bytes(paint: Callable[[QPagedPaintDevice], int], lang: str) -> tuple[bytes, int]:
+    """What ``paint`` draws on an A4 PDF (300 dpi), as bytes, and its number of pages."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -404,9 +550,15 @@ def render_handout_pdf(household: Household, result: Result, lang: str,
                                      PDF_MARGINS_MM, QPageLayout.Unit.Millimeter))
     writer.setTitle(tr("rep_title", lang))
     writer.setCreator(tr("app_title", lang))
-    pages = print_handout(writer, household, result, lang, local_names)
+    pages = paint(writer)
     buffer.close()
     return bytes(buffer.data()), pages
+
+
+def render_handout_pdf(household: Household, result: Result, lang: str,
+                       local_names: Sequence[str] | None = None) -> tuple[bytes, int]:
+    """The handout as PDF bytes (A4, 300 dpi) and its number of pages."""
+    return pdf_bytes(lambda device: print_handout(device, household, result, lang, local_names), lang)
 
 
 def write_handout_pdf(path: str | os.PathLike, household: Household, result: Result, lang: str,

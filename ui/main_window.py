@@ -48,8 +48,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._central)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        self.files = CaseFiles(self, session, self.message_bar)
+        self.files = CaseFiles(self, session, self.message_bar, remember=not kiosk)
+        self.recent_menu = None
+        self.case_details = None
         self._connect_actions(tuple(self.commands.actions))
+        self._add_recent_menu()
         session.stateChanged.connect(self._on_state_changed)
         session.comparisonChanged.connect(self._on_comparison_changed)
         session.loaded.connect(self._on_loaded)
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------------------------
     def _build_content(self) -> None:
+        from ui.case_details import CaseDetails
         from ui.chart_panel import ChartPanel
         from ui.compare_view import CompareView
         from ui.explanation_panel import ExplanationPanel
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(details, "")
         self.tabs.addTab(self.compare, "")
+        self.case_details = CaseDetails(s)
+        self.tabs.addTab(self.case_details, "")
         answer = QSplitter(Qt.Orientation.Vertical)
         answer.addWidget(self.chart_panel)
         answer.addWidget(self.tabs)
@@ -124,6 +130,18 @@ class MainWindow(QMainWindow):
             else:
                 a[name].triggered.connect(slots[name])
 
+    def _add_recent_menu(self) -> None:
+        """File › Open recent, after File › Open (once the desktop menus exist)."""
+        menu = self.commands.menus.get("file")
+        if menu is None or self.recent_menu is not None:
+            return
+        from ui.recent_menu import RecentMenu
+
+        self.recent_menu = RecentMenu(self.files, self)
+        actions = menu.actions()
+        after_open = actions[actions.index(self.commands["open"]) + 1]
+        menu.insertMenu(after_open, self.recent_menu)
+
     def add_top_band(self, band: QWidget) -> None:
         """A band above everything else in the window (the kiosk's guidance and buttons)."""
         self._layout.insertWidget(0, band)
@@ -131,6 +149,7 @@ class MainWindow(QMainWindow):
     def add_desktop_tools(self) -> None:
         """Menus, tool bar and file tools (an administrator has left kiosk mode)."""
         self._connect_actions(self.commands.add_desktop())
+        self._add_recent_menu()
         self.statusBar().show()
         self.retranslate()
 
@@ -246,6 +265,8 @@ class MainWindow(QMainWindow):
         s = self.session
         name = tr("win_example_family") if s.is_example else (s.path.name if s.path else tr("win_untitled"))
         parts = [tr("win_title"), name]
+        if s.household is not None and s.household.label:
+            parts.insert(1, s.household.label)
         if s.comparing:
             parts.append(tr("win_comparing"))
         self.setWindowTitle(" — ".join(parts) + (" *" if s.modified else ""))
@@ -259,12 +280,14 @@ class MainWindow(QMainWindow):
         self.commands["lang_toggle"].setText("English" if language() == "zh" else "中文")
         self._say_loading()
         self.message_bar.retranslate()
-        for widget in (self.form, self.headline, self.chart_panel, self.results, self.explanation, self.compare):
+        for widget in (self.form, self.headline, self.chart_panel, self.results, self.explanation, self.compare,
+                       self.case_details, self.recent_menu):
             if widget is not None:
                 widget.retranslate()
         if self.tabs is not None:
             self.tabs.setTabText(0, tr("win_tab_details"))
             self.tabs.setTabText(self.tabs.indexOf(self.compare), tr("win_tab_compare"))
+            self.tabs.setTabText(self.tabs.indexOf(self.case_details), tr("win_tab_case"))
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:

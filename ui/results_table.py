@@ -98,6 +98,7 @@ class ResultsTable(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.view)
         self._selected_key: tuple | None = None
+        self._to_top = True  # the first result, and each case opened or started: shown from the top
         self._fitted_shape: int | None = None
         self._natural: dict[int, int] = {}
         # Measuring every cell takes tens of milliseconds: when lines come or go while a person types, the
@@ -108,21 +109,31 @@ class ResultsTable(QWidget):
         self._refit.timeout.connect(self._fit_columns)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         session.resultChanged.connect(self._on_result_changed)
+        session.loaded.connect(self._on_loaded)
         self.retranslate()
         if session.result is not None:
             self._on_result_changed()
+
+    def _on_loaded(self) -> None:
+        """Another case (opened, new, back to A): its results are shown from the top, not where the last one's
+        selection was."""
+        self._to_top = True
+        self._selected_key = None
 
     def _on_result_changed(self) -> None:
         result = self.session.result
         if result is None or result is self.model.result:
             return
+        to_top, self._to_top = self._to_top, False
         key = self._selected_key
         shape = len(result.lines)
-        if self.model.set_result(result):  # the same rows with new figures: selection and scroll stay as they are
+        same = self.model.set_result(result)
+        if same and not to_top:  # the same rows with new figures: selection and scroll stay as they are
             index = self.model.index_of(key) if key else None
             self.lineSelected.emit(self.model.line(index) if index is not None and index.isValid() else None)
             return
-        self.view.expandAll()
+        if not same:
+            self.view.expandToDepth(0)  # the categories open; a year's income-tax detail opens on asking
         if self._fitted_shape is None or not self._natural:  # the first result: measure before it is shown
             self._fit_columns()
         elif shape != self._fitted_shape:  # lines came or went: measure again when the typing pauses
@@ -132,6 +143,9 @@ class ResultsTable(QWidget):
         if index is not None and index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
+        if to_top:
+            self.view.scrollToTop()
+            self.view.horizontalScrollBar().setValue(0)
         self.lineSelected.emit(self.model.line(index) if index is not None and index.isValid() else None)
 
     def event(self, event: QEvent) -> bool:
@@ -193,6 +207,7 @@ class ResultsTable(QWidget):
     def select_line(self, line) -> None:
         index = self.model.index_of(line_key(line))
         if index.isValid():
+            self.view.expand(index.parent())
             self.view.setCurrentIndex(index)
 
     def forget_selection(self) -> None:

@@ -215,7 +215,29 @@ class Session(QObject):
         """Fields the form does not show, kept as the case file had them."""
         if self.household is None:
             return {}
-        return {"pregnancy_losses": [x.model_dump(mode="json") for x in self.household.pregnancy_losses]}
+        return {"pregnancy_losses": [x.model_dump(mode="json") for x in self.household.pregnancy_losses],
+                "label": self.household.label, "notes": self.household.notes}
+
+    def set_details(self, label: str | None, notes: str | None) -> None:
+        """The counselor's label and notes for the case (they change no figure, so nothing is computed again).
+        Blank means none. Raises InputError (nothing changes) when one is too long."""
+        from pydantic import ValidationError
+
+        from simulator import Household, InputError
+        from simulator.errors import validation_messages
+
+        if self.household is None:
+            return
+        label = (label or "").strip() or None
+        notes = notes if notes and notes.strip() else None
+        if (label, notes) == (self.household.label, self.household.notes):
+            return
+        try:
+            household = Household.model_validate({**self.household.model_dump(), "label": label, "notes": notes})
+        except ValidationError as e:
+            raise InputError(validation_messages(e, language())) from None
+        self.household, self.modified = household, True
+        self.stateChanged.emit()
 
     def _set_problems(self, problems: list[tuple[str, str]]) -> None:
         if problems != self.problems:
@@ -256,6 +278,16 @@ class Session(QObject):
         self.baseline, self.baseline_result = self.household, self.result
         self.comparisonChanged.emit()
         self.resultChanged.emit()
+
+    def compare_with(self, household: Household) -> None:
+        """Compare the current family (A) with ``household`` (B), which then is the family being edited (the
+        command line's --compare). Raises InputError (nothing changes) when B cannot be simulated."""
+        result = self._simulate(household)
+        self.start_comparison()
+        self.household, self.result, self.modified = household, result, True
+        self._pending = None
+        self._set_problems([])
+        self._announce_replaced()
 
     def stop_comparison(self, keep: str = "b") -> None:
         """End comparing, keeping B (the edited copy) or going back to A."""

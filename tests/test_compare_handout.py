@@ -1,0 +1,117 @@
+"""Printable comparisons: during a comparison the handout sets A, B and the difference side by side, by category
+and year; the command line does the same without a window; the comparison list groups income tax per parent
+and year."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from simulator import load_example
+from ui import app
+from ui.compare_model import ABSENT, TaxDiff, line_differences
+from ui.main_window import MainWindow
+from ui.session import Session
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler's pdftotext")
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def cases(tmp_path):
+    """A: the example family with its first two children; B: the example family (a third child, 2027-09-01)."""
+    data = json.loads(load_example().model_dump_json())
+    a, b = tmp_path / "A.json", tmp_path / "B.json"
+    a.write_text(json.dumps({**data, "children": data["children"][:2], "label": "王家"}, ensure_ascii=False), "utf-8")
+    b.write_text(json.dumps({**data, "label": "王家（三孩）"}, ensure_ascii=False), "utf-8")
+    return a, b
+
+
+def check_comparison_text(text: str) -> None:
+    assert "方案对比：方案A与方案B" in text
+    assert "家庭：王家（三孩）" in text
+    # money received: A 82,366.66; B 140,299.99; B − A = the third child's 5,000 birth subsidy + 42,133.33
+    # maternity allowance + 10,800 national childcare subsidy (900 + 3,600 + 3,600 + 2,700) = 57,933.33
+    row = next(ln for ln in text.splitlines() if ln.strip().startswith("领取的钱款合计"))
+    assert row.split()[1:] == ["82,366.66元", "140,299.99元", "+57,933.33元"]
+    # by year and category: 2027's cash 900 → 48,933.33 (5,000 + 42,133.33 + 900 + the 2nd child's 900)
+    row = next(ln for ln in text.splitlines() if ln.strip().startswith("2027") and "现金补贴" in ln)
+    assert row.split()[-3:] == ["900元", "48,933.33元", "+48,033.33元"]
+    row = next(ln for ln in text.splitlines() if "母亲假期" in ln and "总体" not in ln and "371天" in ln)
+    assert row.split()[-3:] == ["371天", "559天", "+188天"]  # 158 days of maternity leave and 30 of parental leave
+    # line by line: income tax one row per parent and year
+    assert "个税少缴 · 父亲" in text and "个税专项附加扣除" not in text.split("逐项差别")[1]
+
+
+def test_exporting_during_a_comparison_prints_a_b_and_the_difference(qtbot, tmp_path, cases):
+    a, _b = cases
+    window = MainWindow(Session())
+    qtbot.addWidget(window)
+    window.show()
+    window.session.open(a)
+    window.commands["compare"].trigger()  # A kept; what follows changes B
+    children = window.form.children_editor
+    children.add.click()
+    field = children.children_rows[-1].birth_date
+    field.edit.setText("2027-09-01")
+    field.edited.emit()
+    window.case_details.label.setText("王家（三孩）")
+    window.case_details.label.textEdited.emit("王家（三孩）")
+    out = tmp_path / "comparison.pdf"
+    assert window.export_handout(out)
+    check_comparison_text(pdf_text(out))
+
+
+def test_the_command_line_writes_the_comparison_without_a_window(qapp, tmp_path, cases, monkeypatch, home):
+    a, b = cases
+    out = tmp_path / "out.pdf"
+
+    def no_window(*_args, **_kwargs):
+        raise AssertionError("a window was made")
+
+    monkeypatch.setattr("ui.main_window.MainWindow.__init__", no_window)
+    assert app.main(["--case", str(a), "--compare", str(b), "--handout", str(out)]) == 0
+    check_comparison_text(pdf_text(out))
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "A4" in info
+
+
+def test_a_bad_b_file_is_refused_with_its_problems(qapp, tmp_path, cases, capsys, home):
+    a, _b = cases
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 1, "hukou_area": "shanghai"}', encoding="utf-8")
+    assert app.main(["--case", str(a), "--compare", str(bad), "--handout", str(tmp_path / "x.pdf")]) == 2
+    assert "hukou_area" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_comparison_list_groups_income_tax_per_parent_and_year(qtbot, cases):
+    a, b = cases
+    window = MainWindow(Session())
+    qtbot.addWidget(window)
+    window.session.open(a)
+    from simulator import load_case
+
+    window.session.compare_with(load_case(b))
+    model = window.compare.lines_model
+    raw = line_differences(window.session.baseline_result, window.session.result)
+    tax_lines = [d for d in raw if d.line.id in ("tax_deduction", "tax_saved")]
+    tax_rows = [r for r in model.rows if isinstance(r, TaxDiff)]
+    assert len(tax_rows) == len({(d.year, d.line.parent) for d in tax_lines}) < len(tax_lines)
+    assert not any(r.line.id in ("tax_deduction", "tax_saved") for r in model.rows if not isinstance(r, TaxDiff))
+    # 2027: the father's saving grows by 240 (3,792 → 4,032); under it the 3rd child's new deduction and the saving
+    r = next(i for i, row in enumerate(model.rows) if isinstance(row, TaxDiff) and row.year == 2027)
+    row = model.rows[r]
+    assert (row.parent, row.a, row.b, row.change) == ("father", 3792.0, 4032.0, 240.0)
+    shown = [model.data(model.index(r, c)) for c in range(model.columnCount())]
+    assert shown == [f"个税少缴 · 父亲（明细{len(row.details)}项）", "2027", "3,792", "4,032", "+240"]
+    top = model.index(r, 0)
+    details = [model.data(model.index(k, 0, top)) for k in range(model.rowCount(top))]
+    assert "个税专项附加扣除 · 第3孩 · 父亲" in details and "少缴个税 · 父亲" in details
+    assert all(d.a is ABSENT or d.a is not None for d in row.details)
