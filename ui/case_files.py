@@ -71,7 +71,17 @@ class CaseFiles:
         self.bar.hide()
         return True
 
+    def refused(self, key: str) -> bool:
+        """While a field is wrong or half-typed, the figures on screen are not those of the form: saving, exporting
+        and printing (``key``: win_refuse_save/_export/_print) are refused, and the message bar says which field."""
+        if self.session.refusal(key) is None:
+            return False
+        self.bar.show_message(lambda: self.session.refusal(key) or "")
+        return True
+
     def save_case(self, path: str | Path | None = None) -> bool:
+        if self.refused("win_refuse_save"):
+            return False
         try:
             target = self.session.save(path)
         except OSError as e:
@@ -83,6 +93,8 @@ class CaseFiles:
 
     def export(self, path: str | Path, kind: str) -> bool:
         s = self.session
+        if self.refused("win_refuse_export"):
+            return False
         try:
             if kind == "handout":
                 from ui.handout import write_handout_pdf
@@ -157,15 +169,21 @@ class CaseFiles:
         return self.save_case() if self.session.path else self.on_save_as()
 
     def on_save_as(self) -> bool:
+        if self.refused("win_refuse_save"):  # before asking for a file name
+            return False
         path = self._ask_path(True, "win_act_save_as", "win_default_case_name", tr("win_case_filter"))
         return self.save_case(path) if path else False
 
     def on_export_pdf(self) -> None:
+        if self.refused("win_refuse_export"):
+            return
         path = self._ask_path(True, "win_act_export_pdf", "win_default_pdf_name", "PDF (*.pdf)")
         if path:
             self.export(path, "handout")
 
     def on_export_csv(self) -> None:
+        if self.refused("win_refuse_export"):
+            return
         path = self._ask_path(True, "win_act_export_csv", "win_default_csv_name", "CSV (*.csv)")
         if path:
             self.export(path, "csv")
@@ -180,6 +198,8 @@ class CaseFiles:
 
         from ui.handout import build_handout_document
 
+        if self.refused("win_refuse_print"):
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self.window).exec():
             build_handout_document(self.session.household, self.session.result, language()).print_(printer)

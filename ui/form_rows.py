@@ -67,5 +67,10 @@ class Rows:
         for row in self.rows:
             row.retranslate()
 
+    def label_of(self, field: QWidget) -> str | None:
+        """The label shown for ``field`` (without a trailing colon), None if it is not in these rows."""
+        row = next((r for r in self.rows if r.field is field), None)
+        return tr(row.label_key) if row is not None else None
+
     def set_visible(self, field: QWidget, visible: bool) -> None:
         self.layout.setRowVisible(field, visible)

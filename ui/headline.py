@@ -5,7 +5,7 @@ from A."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from ui.i18n import tr
 from ui.result_model import fmt
@@ -13,6 +13,8 @@ from ui.session import Session
 
 TILE_STYLE = "QFrame#tile { background: #f4f8fb; border: 1px solid #d0dce6; border-radius: 6px; }"
 UP, DOWN = "#1b5e20", "#b71c1c"
+STALE_STYLE = "QLabel#stale { color: #8e1010; background: #fdecea; border: 1px solid #e57373; padding: 2px 6px; }"
+STALE_VALUE = "#6b6b6b"  # the old figures, greyed (5.1:1 on the tile's #f4f8fb)
 
 
 class _Tile(QFrame):
@@ -30,6 +32,9 @@ class _Tile(QFrame):
         box.setSpacing(1)
         for w in (self.caption, self.value, self.detail):
             box.addWidget(w)
+
+    def set_stale(self, stale: bool) -> None:
+        self.value.setStyleSheet(f"color: {STALE_VALUE};" if stale else "")
 
     def scale_fonts(self, base: float) -> None:
         big = self.value.font()
@@ -65,13 +70,22 @@ class Headline(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(3)
         box.addLayout(row)
-        box.addWidget(self.note)
         self._shown: tuple | None = None
+        # the notice that the figures are old takes the notes' place, in a space of fixed height: neither
+        # appearing nor going moves the chart and table under the pointer
         self.stale = QLabel(self)
         self.stale.setWordWrap(True)
-        self.stale.setStyleSheet("color: #b71c1c;")
+        self.stale.setObjectName("stale")
+        self.stale.setStyleSheet(STALE_STYLE)
         self.stale.hide()
-        box.addWidget(self.stale)
+        for label in (self.note, self.stale):
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(policy)
+        self._slot = QStackedLayout()
+        self._slot.addWidget(self.note)
+        self._slot.addWidget(self.stale)
+        box.addLayout(self._slot)
         session.resultChanged.connect(self._on_result_changed)
         session.problemsChanged.connect(self._on_problems_changed)
         self._scale_fonts()
@@ -83,10 +97,18 @@ class Headline(QWidget):
             self._render()
 
     def _on_problems_changed(self) -> None:
-        """While an entry is wrong the figures are those of the last valid one: say so."""
-        n = len(self.session.problems)
-        self.stale.setText(tr("win_stale_result", n=n) if n else "")
-        self.stale.setVisible(bool(n))
+        """While an entry is wrong the figures are those of the last valid one: say so, naming the fields, and
+        grey the figures."""
+        text = self.session.entry_problem_text() or ""
+        self.stale.setText(text)
+        self.stale.setToolTip(text)
+        self.stale.setAccessibleName(text)
+        self._slot.setCurrentWidget(self.stale if text else self.note)
+        for tile in (self.money, self.tax, self.leave, self.loan):
+            tile.set_stale(bool(text))
+
+    def is_stale(self) -> bool:
+        return self._slot.currentWidget() is self.stale
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -100,6 +122,9 @@ class Headline(QWidget):
         base = size if size > 0 else 10
         for tile in (self.money, self.tax, self.leave, self.loan):
             tile.scale_fonts(base)
+        lines = 2 * self.stale.fontMetrics().lineSpacing() + 8  # room for the notice on two lines
+        for label in (self.note, self.stale):
+            label.setFixedHeight(lines)
 
     def _render(self) -> None:
         result, before = self.session.result, self.session.baseline_result

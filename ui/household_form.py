@@ -68,6 +68,7 @@ class HouseholdForm(QScrollArea):
         self.children_editor.rowsChanged.connect(self._on_rows_changed)
         session.loaded.connect(self._on_loaded)
         session.problemsChanged.connect(self._on_problems_changed)
+        session.field_namer = self.field_name
         self.retranslate()
         if session.ready:
             self._on_loaded()
@@ -100,7 +101,12 @@ class HouseholdForm(QScrollArea):
 
     def _submit(self) -> None:
         if not self._loading:
-            self.session.edit(self.data())
+            self.session.edit(self.data(), self.held_problems())
+
+    def held_problems(self) -> list[tuple[str, str]]:
+        """Fields whose text is not yet something the model could read (a date not typed to the end)."""
+        return [(f.path, msg) for f in self.fields() if not f.isHidden() and f.isEnabled()
+                for msg in [f.local_problem()] if msg]
 
     # -- reading and writing the form -------------------------------------------------------------------------
     def load(self, case: dict[str, Any]) -> None:
@@ -127,6 +133,20 @@ class HouseholdForm(QScrollArea):
 
     def field(self, path: str):
         return next((f for f in self.fields() if f.path == path), None)
+
+    def field_name(self, path: str) -> str:
+        """'mother.monthly_salary' -> '母亲 · 月工资 (税前)': the group and the field's label, as on screen."""
+        field = next((f for f in self.fields() if _belongs(path, f.path)), None)
+        if field is None:
+            return path
+        groups = [(None, self.rows), (tr("win_mother"), self.mother.rows), (tr("win_father"), self.father.rows),
+                  (tr("win_housing"), self.housing.rows),
+                  *((tr("win_child_n", n=r.index + 1), r.rows) for r in self.children_editor.children_rows)]
+        for title, rows in groups:  # in the current language even before the widgets have re-read theirs
+            label = rows.label_of(field)
+            if label is not None:
+                return f"{title} · {label}" if title else label
+        return path
 
     def _apply_problems(self, delay_focused: bool) -> None:
         problems = self.session.problems
@@ -165,6 +185,8 @@ class HouseholdForm(QScrollArea):
         self.as_of.retranslate()
         for editor in (self.mother, self.father, self.children_editor, self.housing):
             editor.retranslate()
+        if self.session.ready and self.held_problems():
+            self._submit()  # what the fields themselves say is wrong, said again in the new language
 
 
 def _belongs(problem_path: str, field_path: str) -> bool:

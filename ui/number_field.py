@@ -12,10 +12,11 @@ import unicodedata
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from ui.field_message import MESSAGE_STYLE, FieldMessage
 from ui.i18n import tr
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; background: #fff5f5; }"
-MESSAGE_STYLE = "color: #b71c1c;"
+__all__ = ["MESSAGE_STYLE", "NumberField", "show_number", "tidy_number"]  # MESSAGE_STYLE: other dialogs use it
 _UNIT_WORDS = re.compile(r"[\s,，_]|元/月|元/年|元|天|岁|年$")
 
 
@@ -42,10 +43,7 @@ class NumberField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setMinimumWidth(120)
         self.unit = QLabel(self)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(MESSAGE_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = FieldMessage(self)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -71,6 +69,10 @@ class NumberField(QWidget):
         if text != self.edit.text():
             self.edit.setText(text)
 
+    def local_problem(self) -> str | None:
+        """A number is judged by the model only (see ``DateField.local_problem``)."""
+        return None
+
     def problem(self) -> str | None:
         return self._problem
 
@@ -79,8 +81,7 @@ class NumberField(QWidget):
             return
         self._problem = message
         self.edit.setStyleSheet(INVALID_STYLE if message else "")
-        self.message.setText(message or "")
-        self.message.setVisible(bool(message))
+        self.message.set_message(message)
         self.edit.setAccessibleDescription(message or "")
 
     def set_accessible_name(self, name: str) -> None:
