@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLineEdit, QToolButt
 
 from ui.field_message import FieldMessage
 from ui.i18n import language, tr
-from ui.number_field import INVALID_STYLE
+from ui.number_field import FIELD_STYLE, INVALID_STYLE
 
 _YMD = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+# what a date looks like part-way through being typed in one of the forms above
+_PREFIX = re.compile(r"^\s*\d{1,4}$|^\s*\d{4}\s*[-/.年]\s*(\d{1,2}\s*([-/.月]\s*(\d{1,2}\s*)?)?)?$|^\s*\d{5,7}\s*$")
 _FULL = re.compile(r"^\s*\d{4}\s*([-/.])\s*\d{2}\s*\1\s*\d{2}\s*$|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
@@ -37,14 +39,17 @@ def tidy_date(text: str) -> str:
 
 
 def read_date(text: str, finished: bool = True) -> tuple[dt.date | None, tuple[str, dict] | None]:
-    """What the text says: (the date, None), (None, None) when empty, or (None, (message key, values)) when it is
-    not yet a whole date or not a date that exists. ``finished``: the person has left the field (or pressed
-    Enter), so a short form such as 2024-3-1 is complete too."""
+    """What the text says: (the date, None); (None, (message key, values)) when it is not yet a whole date or
+    not a date that exists; (None, None) when empty or not in a date form at all (the model then says what is
+    wrong). ``finished``: the person has left the field (or pressed Enter), so a short form such as 2024-3-1 is
+    complete."""
     norm = unicodedata.normalize("NFKC", text).strip()
     if not norm:
         return None, None
     m = _YMD.match(norm) or _COMPACT.match(norm)
-    if m is None or not (finished or _FULL.match(norm) or _COMPACT.match(norm)):
+    if m is None:  # on the way to a date (while typing), or not a date at all: the model says what is wrong
+        return None, ("win_date_incomplete", {}) if _PREFIX.match(norm) else None
+    if not (finished or _FULL.match(norm) or _COMPACT.match(norm)):
         return None, ("win_date_incomplete", {})
     y, mo, d = (int(x) for x in m.groups())
     if y < dt.MINYEAR:
@@ -70,6 +75,7 @@ class DateField(QWidget):
         self._finished = True  # the text was set, picked, or the person left the field after typing it
         self.edit = QLineEdit(self)
         self.edit.setMinimumWidth(120)
+        self.edit.setStyleSheet(FIELD_STYLE)
         self.pick = QToolButton(self)
         self.pick.setArrowType(Qt.ArrowType.DownArrow)
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing is the keyboard path; the calendar is for touch
@@ -148,7 +154,7 @@ class DateField(QWidget):
         if message == self._problem:
             return
         self._problem = message
-        self.edit.setStyleSheet(INVALID_STYLE if message else "")
+        self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
         self.message.set_message(message)
         self.edit.setAccessibleDescription(message or "")
 

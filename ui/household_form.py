@@ -51,7 +51,9 @@ class HouseholdForm(QScrollArea):
         self.children_editor = ChildrenEditor()
         self.housing = HousingEditor()
         box = QVBoxLayout(inner)
-        for w in (self.banner, self.family, self.mother, self.father, self.children_editor, self.housing):
+        # problems of the whole case (no parent at all) at the foot, where appearing moves no field; the
+        # headline's notice says them too
+        for w in (self.family, self.mother, self.father, self.children_editor, self.housing, self.banner):
             box.addWidget(w)
         box.addStretch(1)
         self.setWidget(inner)
@@ -134,11 +136,11 @@ class HouseholdForm(QScrollArea):
     def field(self, path: str):
         return next((f for f in self.fields() if f.path == path), None)
 
-    def field_name(self, path: str) -> str:
+    def field_name(self, path: str) -> str | None:
         """'mother.monthly_salary' -> '母亲 · 月工资 (税前)': the group and the field's label, as on screen."""
         field = next((f for f in self.fields() if _belongs(path, f.path)), None)
         if field is None:
-            return path
+            return None
         groups = [(None, self.rows), (tr("win_mother"), self.mother.rows), (tr("win_father"), self.father.rows),
                   (tr("win_housing"), self.housing.rows),
                   *((tr("win_child_n", n=r.index + 1), r.rows) for r in self.children_editor.children_rows)]
@@ -146,7 +148,7 @@ class HouseholdForm(QScrollArea):
             label = rows.label_of(field)
             if label is not None:
                 return f"{title} · {label}" if title else label
-        return path
+        return None
 
     def _apply_problems(self, delay_focused: bool) -> None:
         problems = self.session.problems

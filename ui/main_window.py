@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self._central = QWidget()
         self._layout = QVBoxLayout(self._central)
         self._layout.setContentsMargins(6, 4, 6, 4)
-        self._layout.addWidget(self.message_bar)
+        self.message_bar.float_over(self._central)  # over the window's foot: it never moves the form or results
         self.loading = QLabel()
         self._policy_problems: list[str] = []  # why no policy data could be read, if so
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)

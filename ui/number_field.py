@@ -15,8 +15,14 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from ui.field_message import MESSAGE_STYLE, FieldMessage
 from ui.i18n import tr
 
-INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; background: #fff5f5; }"
-__all__ = ["MESSAGE_STYLE", "NumberField", "show_number", "tidy_number"]  # MESSAGE_STYLE: other dialogs use it
+# The same border width in both states, so turning red never changes a field's height (nothing below moves);
+# the keyboard focus is a blue border in either (3:1 and more against white and #fff5f5).
+FIELD_STYLE = ("QLineEdit { border: 2px solid #767676; border-radius: 3px; background: white; }"
+               " QLineEdit:focus { border-color: #0b57d0; } QLineEdit:disabled { border-color: #b0b0b0; }")
+INVALID_STYLE = ("QLineEdit { border: 2px solid #c62828; border-radius: 3px; background: #fff5f5; }"
+                 " QLineEdit:focus { border-color: #0b57d0; }")
+# MESSAGE_STYLE is re-exported: other dialogs take it from here
+__all__ = ["FIELD_STYLE", "INVALID_STYLE", "MESSAGE_STYLE", "NumberField", "show_number", "tidy_number"]
 _UNIT_WORDS = re.compile(r"[\s,，_]|元/月|元/年|元|天|岁|年$")
 
 
@@ -42,6 +48,7 @@ class NumberField(QWidget):
         self._problem: str | None = None
         self.edit = QLineEdit(self)
         self.edit.setMinimumWidth(120)
+        self.edit.setStyleSheet(FIELD_STYLE)
         self.unit = QLabel(self)
         self.message = FieldMessage(self)
         grid = QGridLayout(self)
@@ -80,7 +87,7 @@ class NumberField(QWidget):
         if message == self._problem:
             return
         self._problem = message
-        self.edit.setStyleSheet(INVALID_STYLE if message else "")
+        self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
         self.message.set_message(message)
         self.edit.setAccessibleDescription(message or "")
 

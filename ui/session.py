@@ -66,7 +66,7 @@ class Session(QObject):
         self.modified = False
         self.is_example = False
         self._pending: dict[str, Any] | None = None
-        self.field_namer: Callable[[str], str] | None = None
+        self.field_namer: Callable[[str], str | None] | None = None
         if household is not None:
             self._replace(household, self._simulate(household), path)
 
@@ -249,9 +249,10 @@ class Session(QObject):
         if self._pending is not None:
             self.edit(self._pending)
 
-    def name_field(self, path: str) -> str:
-        """A field as a person knows it ("母亲 · 月工资"); the form sets ``field_namer`` to do this."""
-        return self.field_namer(path) if self.field_namer is not None else path
+    def name_field(self, path: str) -> str | None:
+        """A field as a person knows it ("母亲 · 税前月工资"), None if no field of the form has this path; the
+        form sets ``field_namer`` to do this."""
+        return self.field_namer(path) if self.field_namer is not None and path else None
 
     def entry_problem_text(self) -> str | None:
         """While the entry has problems: which fields, and that the figures shown are the last valid ones."""
@@ -265,7 +266,7 @@ class Session(QObject):
         return tr(key, fields=fields) if fields else None
 
     def _problem_fields(self) -> str:
-        names = dict.fromkeys(self.name_field(p) if p else m for p, m in self.problems)
+        names = dict.fromkeys(self.name_field(p) or m for p, m in self.problems)
         return tr("win_field_sep").join(names)
 
     # -- local figures ----------------------------------------------------------------------------------------
