@@ -4,12 +4,14 @@ window's foot and a good-news note goes away by itself."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.test_ui_form import open_window, type_into
 from ui import message_bar
 
 
 def where(widget, window) -> QPoint:
+    QApplication.processEvents()  # any layout still pending is done first
     return widget.mapTo(window, QPoint(0, 0))
 
 

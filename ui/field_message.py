@@ -7,7 +7,7 @@ the whole of it is the label's tooltip and the field's accessible description.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 MESSAGE_STYLE = "color: #b71c1c;"  # 5.6:1 on white
@@ -24,6 +24,12 @@ class FieldMessage(QLabel):
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # never widens the form
         self.setSizePolicy(policy)
         self.hide()
+
+    def sizeHint(self) -> QSize:  # one line, with or without a message: the same height either way
+        return QSize(0, self.fontMetrics().height() + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
     def set_message(self, message: str | None) -> None:
         self._full = message or ""

@@ -206,7 +206,11 @@ class MainWindow(QMainWindow):
     def set_lang(self, lang: str) -> None:
         if lang == language():
             return
+        from ui.qt_translations import install_qt_translations
+
         set_language(lang)
+        install_qt_translations(lang)  # message boxes, file and print dialogs in the new language too
+        self.statusBar().clearMessage()  # a tip still showing in the old language
         self.session.relocalise()
         self.retranslate()
 
