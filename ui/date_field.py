@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLineEdit, QToolButton, QWidget
 
 from ui.field_message import FieldMessage
@@ -156,7 +156,17 @@ class DateField(QWidget):
         self._problem = message
         self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
         self.message.set_message(message)
-        self.edit.setAccessibleDescription(message or "")
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says after the field's name: the problem if there is one, else what the field
+        means (its tooltip)."""
+        self.edit.setAccessibleDescription(self._problem or self.toolTip())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self._describe()
+        return super().event(event)
 
     def set_accessible_name(self, name: str) -> None:
         self.edit.setAccessibleName(name)

@@ -173,9 +173,13 @@ class HouseholdForm(QScrollArea):
         p = self.session.params.get("national.income_tax.education_until_age")
         self.children_editor.set_default_education_age(p.values[-1] if p else None)
 
+    def focus_chain(self) -> list[QWidget]:
+        """Every control of the form in reading order."""
+        return [self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(), self.father,
+                *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+
     def _relink_tab_order(self) -> None:
-        chain = [self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(), self.father,
-                 *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+        chain = self.focus_chain()  # (in the main window its own Tab order, ui.tab_order, has the last word)
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 

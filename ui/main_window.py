@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.form = self.headline = self.chart_panel = self.results = self.explanation = self.compare = None
         self.tabs: QTabWidget | None = None
         self.splitters: dict[str, QSplitter] = {}
+        self._bands: list[QWidget] = []
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if app and app.font().pointSizeF() > 0 else 10.0
         self._zoom = ZOOM_STEPS.index(1.0)
@@ -49,6 +50,9 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.files = CaseFiles(self, session, self.message_bar)
+        from ui.focus_ring import FocusRing
+
+        self.focus_ring = FocusRing(self)  # where the keyboard focus is, always visible
         self._connect_actions(tuple(self.commands.actions))
         session.stateChanged.connect(self._on_state_changed)
         session.comparisonChanged.connect(self._on_comparison_changed)
@@ -102,7 +106,19 @@ class MainWindow(QMainWindow):
         self._layout.removeWidget(self.loading)
         self.loading.hide()
         self._layout.addWidget(main, 1)
+        self.explanation.browser.setTabChangesFocus(True)  # Tab leaves the explanation instead of staying in it
         QTimer.singleShot(0, self.ensure_chart)
+
+    def answer_focus_chain(self) -> list[QWidget]:
+        """The controls of the answer side in reading order: the chart's toggle, the tabs, the lines and their
+        explanation, the comparison's buttons and tables; then any other control there, as created."""
+        c = self.compare
+        known = [*self.chart_panel.buttons.values(), self.tabs.tabBar(), self.results.view, self.explanation.browser,
+                 c.start, c.keep_b, c.back_to_a, c.lines_view, c.years_view]
+        rest = [w for w in self.splitters["answer"].findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w not in known and not isinstance(w, QTabWidget)
+                and w.parentWidget() is not self.tabs.tabBar()]
+        return [*known, *rest, self.message_bar.close_button]
 
     def ensure_chart(self) -> None:
         """Bring in the chart (and matplotlib) once the window is on screen."""
@@ -127,6 +143,26 @@ class MainWindow(QMainWindow):
     def add_top_band(self, band: QWidget) -> None:
         """A band above everything else in the window (the kiosk's guidance and buttons)."""
         self._layout.insertWidget(0, band)
+        self._bands.append(band)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every control Tab goes through, in reading order: a top band's, the form's, the answer's."""
+        bands = [w for band in self._bands for w in band.findChildren(QWidget)
+                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if self.form is None:
+            return bands
+        return [*bands, *self.form.focus_chain(), *self.answer_focus_chain()]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab follow ``tab_chain`` round and round; Qt's own chain, which children added later
+        and compound fields upset, is used only for a control not in it (a dialog's, a pop-up's)."""
+        from ui.tab_order import step
+
+        target = step(self.tab_chain(), QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def add_desktop_tools(self) -> None:
         """Menus, tool bar and file tools (an administrator has left kiosk mode)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from ui.field_message import MESSAGE_STYLE, FieldMessage
@@ -89,7 +89,17 @@ class NumberField(QWidget):
         self._problem = message
         self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
         self.message.set_message(message)
-        self.edit.setAccessibleDescription(message or "")
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says after the field's name: the problem if there is one, else what the field
+        means (its tooltip)."""
+        self.edit.setAccessibleDescription(self._problem or self.toolTip())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self._describe()
+        return super().event(event)
 
     def set_accessible_name(self, name: str) -> None:
         self.edit.setAccessibleName(name)
