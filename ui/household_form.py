@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.children_editor import ChildrenEditor
@@ -26,6 +27,7 @@ from ui.session import Session
 AREAS = ("longzihu", "bengshan", "yuhui", "huaishang", "huaiyuan", "wuhe", "guzhen", "outside")
 SPLITS = ("best", "mother", "father", "half")
 PROBLEM_DELAY_MS = 700
+PLACEHOLDER = "#5f6368"  # 6.1:1 on white
 
 
 class HouseholdForm(QScrollArea):
@@ -34,7 +36,12 @@ class HouseholdForm(QScrollArea):
         self.session = session
         self._loading = False
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # sideways only when even wrapped labels do not fit (the largest text): scrolled, never cut off
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus (and scroll into view), not the frame
+        palette = self.palette()  # hints in empty fields readable (Qt's default grey is about 3.5:1 on white)
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(PLACEHOLDER))
+        self.setPalette(palette)
         inner = QWidget()
         self.banner = QLabel()
         self.banner.setWordWrap(True)

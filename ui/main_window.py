@@ -265,6 +265,9 @@ class MainWindow(QMainWindow):
         font = app.font()
         font.setPointSizeF(self._base_point_size * ZOOM_STEPS[self._zoom])
         app.setFont(font)
+        from ui.large_text import LARGE_FROM, LARGE_STYLE
+
+        self._central.setStyleSheet(LARGE_STYLE if ZOOM_STEPS[self._zoom] >= LARGE_FROM else "")  # 60 px targets
         # a widget with a style sheet keeps the font it had when the sheet was applied: apply them again
         for widget in app.allWidgets():
             sheet = widget.styleSheet()
