@@ -108,3 +108,13 @@ def test_an_unchanged_example_is_not_stale(qtbot):
     window = open_window(qtbot)
     assert window.session.household == load_example()
     assert not window.headline.is_stale() and window.session.refusal("win_refuse_save") is None
+
+
+def test_switching_language_while_a_date_is_half_typed_does_not_compute_it(qtbot):
+    window = open_window(qtbot)
+    row = window.form.children_editor.children_rows[1]
+    born, result = window.session.household.children[1].birth_date, window.session.result
+    type_into(qtbot, row.birth_date.edit, "2024-02-3")
+    window.set_lang("en")
+    assert window.session.result is result and window.session.household.children[1].birth_date == born
+    assert window.session.problems == [("children[1].birth_date", "The date is not complete yet: write it like 2024-03-01")]

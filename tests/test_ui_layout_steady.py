@@ -15,17 +15,19 @@ def where(widget, window) -> QPoint:
     return widget.mapTo(window, QPoint(0, 0))
 
 
-def test_ticking_training_then_pausing_moves_no_field(qtbot):
+def test_after_ticking_training_the_fields_stay_put_as_their_messages_come_and_go(qtbot):
     window = open_window(qtbot)
     mother = window.form.mother
     qtbot.mouseClick(mother.training, Qt.MouseButton.LeftButton, pos=QPoint(6, mother.training.height() // 2))
     assert mother.course.isVisible()
-    fields = [mother.course.edit, mother.days.edit, mother.start.edit, window.form.father.salary.edit]
-    inner = window.form.widget()
-    before = [where(f, inner) for f in fields]
-    # the three empty training figures are missing: their messages come after the pause
+    # the three empty training figures are missing: their messages come (after the pause for a focused field)
     qtbot.waitUntil(lambda: mother.course.problem() is not None and mother.start.problem() is not None)
     assert mother.course.message.isVisible()
+    fields = [mother.days.edit, mother.start.edit, window.form.father.salary.edit]
+    inner = window.form.widget()
+    before = [where(f, inner) for f in fields]
+    type_into(qtbot, mother.course.edit, "1500")  # its message goes: the fields below must not move up
+    assert mother.course.problem() is None and not mother.course.message.isVisible()
     assert [where(f, inner) for f in fields] == before
 
 

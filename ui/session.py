@@ -66,6 +66,7 @@ class Session(QObject):
         self.modified = False
         self.is_example = False
         self._pending: dict[str, Any] | None = None
+        self._held: list[tuple[str, str]] = []
         self.field_namer: Callable[[str], str | None] | None = None
         if household is not None:
             self._replace(household, self._simulate(household), path)
@@ -204,6 +205,7 @@ class Session(QObject):
         from simulator.errors import validation_messages
 
         held = list(held or [])
+        self._held = held
         full = {"schema_version": 1, **self._carried(), **data}
         try:
             household = Household.model_validate(full)
@@ -247,7 +249,7 @@ class Session(QObject):
         """After a language switch: say the current problems again, in the new language. (Problems the form
         held back are said again by the form, which submits its entry again when it retranslates.)"""
         if self._pending is not None:
-            self.edit(self._pending)
+            self.edit(self._pending, self._held)  # still held back: never computed on the way
 
     def name_field(self, path: str) -> str | None:
         """A field as a person knows it ("母亲 · 税前月工资"), None if no field of the form has this path; the
