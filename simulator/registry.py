@@ -6,7 +6,18 @@ their names and explanations) is declared in its own module and its texts file; 
 
 from __future__ import annotations
 
-from . import birth_subsidy, childcare_subsidy, entitlements, fees, housing, income_tax, leave, maternity_allowance, training
+from . import (
+    birth_subsidy,
+    childcare_subsidy,
+    entitlements,
+    fees,
+    flexible_maternity,
+    housing,
+    income_tax,
+    leave,
+    maternity_allowance,
+    training,
+)
 from .measure import LineKind, Measure
 
 MEASURES: tuple[Measure, ...] = (
@@ -14,6 +25,7 @@ MEASURES: tuple[Measure, ...] = (
     childcare_subsidy.MEASURE,
     income_tax.MEASURE,
     maternity_allowance.MEASURE,
+    flexible_maternity.MEASURE,
     *leave.MEASURES,
     *housing.MEASURES,
     training.MEASURE,

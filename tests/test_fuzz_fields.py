@@ -18,7 +18,7 @@ from simulator import Household
 from ui.date_field import DateField
 from ui.i18n import tr
 from ui.key_combo import KeyCombo
-from ui.number_field import NumberField
+from ui.number_field import FIELD_STYLE, INVALID_STYLE, NumberField
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FULL_WIDTH = str.maketrans("0123456789-.", "０１２３４５６７８９－．")
@@ -68,12 +68,13 @@ def feed_and_check(window, field, text: str, lang: str, keep_accepted: bool = Fa
         mine = [msg for path, msg in session.problems if path == field.path or path.startswith(field.path + ".")]
         assert mine, f"{text!r} in {field.path} marked elsewhere: {session.problems}"
         assert field.problem() == field.message.text() == "；".join(mine)
-        assert field.message.isVisible() and "border" in field.edit.styleSheet()
+        assert field.message.isVisible() and field.edit.styleSheet() == INVALID_STYLE
         assert field.edit.accessibleDescription() == field.message.text()  # what a screen reader says
         for message in mine:
             assert language_of(message) == lang, message
         assert session.household is household and session.result is result
-        assert window.headline.stale.text() == tr("win_stale_result", n=len(session.problems))
+        assert window.headline.stale.text() == session.entry_problem_text()
+        assert window.form.field_name(field.path) in window.headline.stale.text()  # the field, by its name
         assert window.headline.stale.isVisible()
     else:
         assert field.problem() is None and not field.message.isVisible()
@@ -160,9 +161,9 @@ def test_after_garbage_typing_a_valid_value_clears_the_mark_and_computes_again(w
     qtbot.waitUntil(lambda: field.problem() is not None)  # ...but once the person pauses
     assert field.message.text() == message and field.message.isVisible()
     assert session.household is household and session.result is result and window.headline.texts() == headline
-    assert window.headline.stale.text() == tr("win_stale_result", n=1)
+    assert window.headline.stale.text() == tr("win_entry_invalid", fields=window.form.field_name(path))
     type_into(field.edit, valid)
-    assert field.problem() is None and not field.message.isVisible() and "border" not in field.edit.styleSheet()
+    assert field.problem() is None and not field.message.isVisible() and field.edit.styleSheet() == FIELD_STYLE
     assert not window.headline.stale.isVisible()
     value = session.household
     for part in re.split(r"\.|\[|\]\.?", path):
@@ -210,9 +211,17 @@ def test_a_birth_date_is_computed_from_1950_to_2099_and_refused_outside_with_a_m
         assert field.message.text() == "日期应在 1950-01-01 至 2099-12-31 之间"
 
 
-@pytest.mark.parametrize("typed", ["2024", "0", "1700000000", "-1"])
+@pytest.mark.parametrize("typed", ["1700000000", "-1"])
 def test_a_number_typed_alone_in_a_date_field_is_refused_in_the_window_language(window, typed):
     put(window.form.as_of, typed)
     assert window.form.as_of.message.text() == "日期应写成 YYYY-MM-DD，不能只填数字"
     window.set_lang("en")
     assert window.form.as_of.message.text() == "date must be written YYYY-MM-DD, not as a number"
+
+
+@pytest.mark.parametrize("typed", ["2024", "0", "2024-1", "2024年3月"])
+def test_the_start_of_a_date_is_said_to_be_incomplete_in_the_window_language(window, typed):
+    put(window.form.as_of, typed)
+    assert window.form.as_of.message.text() == "日期还没有填完整，请写成 2024-03-01 这样的格式"
+    window.set_lang("en")
+    assert window.form.as_of.message.text() == "The date is not complete yet: write it like 2024-03-01"

@@ -110,6 +110,8 @@ VARIED = [
                  "buying_home_in_urban_area": True, "loan_date": "2025-07-01"}},
     {"hukou_area": "huaiyuan", "as_of": "2025-03-01", "mother": {"employer": "soe"}, "father": {"employer": "soe"},
      "children": [{"birth_date": "2024-01-01"}, {"birth_date": "2024-01-01"}], "tax_split": "half"},
+    {"hukou_area": "wuhe", "as_of": "2026-12-01", "mother": {"employer": "flexible", "insurance": "flexible_employee"},
+     "children": [{"birth_date": "2026-04-01"}]},
 ]
 # Read directly by code that decides whether a line applies at all, not recorded on a line.
 READ_DIRECTLY = {

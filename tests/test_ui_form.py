@@ -82,16 +82,18 @@ def test_adding_a_child_born_2024_03_01_as_second_child_shows_a_2000_yuan_birth_
 def test_a_bad_date_is_marked_at_the_field_and_the_last_result_stays(qtbot):
     window = open_window(qtbot)
     field = window.form.children_editor.children_rows[1].birth_date
-    type_into(qtbot, field.edit, "2024-02-3")  # still a date (3 February)
     result, headline = window.session.result, window.headline.texts()
+    type_into(qtbot, field.edit, "2024-02-3")  # on the way to 30 February: not read as 3 February
+    assert window.session.result is result
     qtbot.keyClicks(field.edit, "0")  # 30 February
     qtbot.waitUntil(lambda: field.problem() is not None)
-    assert "日期无效" in field.message.text()
+    assert field.message.text() == "2024-02-30 这个日期不存在：2024 年 2 月只有 29 天"
     assert field.message.isVisible()
     assert "border" in field.edit.styleSheet()
     assert window.session.result is result
     assert window.headline.texts() == headline
     assert "最近一次有效输入" in window.headline.stale.text() and window.headline.stale.isVisible()
+    assert "孩子 2 · 出生日期或预产期" in window.headline.stale.text()
     assert [p for p, _ in window.session.problems] == ["children[1].birth_date"]
     type_into(qtbot, field.edit, "2024年3月15日")
     assert field.problem() is None and not field.message.isVisible()

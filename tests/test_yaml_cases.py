@@ -110,7 +110,7 @@ def test_absent_fails_when_a_line_matches_and_when_no_household_has_that_id(tmp_
     misspelt = present.replace("{id: birth_subsidy,", "{id: birth_subsidie,")
     code, out, _ = run([write(tmp_path, misspelt)], lang="en")
     assert code == EXIT_FAILED
-    assert "no line of any household has id 'birth_subsidie' (misspelt?" in out
+    assert "no measure declares lines with id 'birth_subsidie' (misspelt?" in out
 
 
 def test_days_status_and_totals_are_checked(tmp_path):

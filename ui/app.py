@@ -117,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang or (settings.language if kiosk else "zh"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("bengbu-family-support")
+    from ui.i18n import language
+    from ui.qt_translations import install_qt_translations
+
+    install_qt_translations(language())  # Qt's own words (message boxes, file and print dialogs) too
     notes: list[tuple] = [] if register_qt_font(app) else [("win_font_missing", "")]
     if config_problem:
         notes.append(("win_config_problem", config_problem))

@@ -97,9 +97,20 @@ class CaseFiles:
         path = self.session.path
         return path is not None and self._stamp is not None and path.exists() and _stamp(path) != self._stamp
 
+    def refused(self, key: str) -> bool:
+        """While a field is wrong or half-typed, the figures on screen are not those of the form: saving, exporting
+        and printing (``key``: win_refuse_save/_export/_print) are refused, and the message bar says which field."""
+        if self.session.refusal(key) is None:
+            return False
+        self.bar.show_message(lambda: self.session.refusal(key) or "")
+        return True
+
     def save_case(self, path: str | Path | None = None) -> bool:
-        """Save to ``path`` (default: the case's own file). Writing over the case's file after someone else
-        changed it asks first; so does writing over another existing file the person was not asked about."""
+        """Save to ``path`` (default: the case's own file). Refused while a field is wrong; writing over the
+        case's file after someone else changed it asks first; so does writing over another existing file the
+        person was not asked about."""
+        if self.refused("win_refuse_save"):
+            return False
         target = Path(path) if path else self.session.path
         if (target is not None and target == self.session.path and self.changed_on_disk()
                 and not self.ask(tr("win_changed_on_disk", file=target.name))):
@@ -117,6 +128,8 @@ class CaseFiles:
 
     def export(self, path: str | Path, kind: str) -> bool:
         s = self.session
+        if self.refused("win_refuse_export"):
+            return False
         try:
             if kind == "handout" and s.comparing:  # A, B and the difference side by side
                 from ui.compare_handout import write_comparison_pdf
@@ -231,15 +244,21 @@ class CaseFiles:
         return self.save_case() if self.session.path else self.on_save_as()
 
     def on_save_as(self) -> bool:
+        if self.refused("win_refuse_save"):  # before asking for a file name
+            return False
         path = self._ask_path(True, "win_act_save_as", "win_default_case_name", tr("win_case_filter"), ".json")
         return self.save_case(path) if path else False
 
     def on_export_pdf(self) -> None:
+        if self.refused("win_refuse_export"):
+            return
         path = self._ask_path(True, "win_act_export_pdf", "win_default_pdf_name", "PDF (*.pdf)", ".pdf")
         if path:
             self.export(path, "handout")
 
     def on_export_csv(self) -> None:
+        if self.refused("win_refuse_export"):
+            return
         path = self._ask_path(True, "win_act_export_csv", "win_default_csv_name", "CSV (*.csv)", ".csv")
         if path:
             self.export(path, "csv")
@@ -254,6 +273,8 @@ class CaseFiles:
 
         from ui.handout import build_handout_document
 
+        if self.refused("win_refuse_print"):
+            return
         s = self.session
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self.window).exec():

@@ -27,12 +27,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from simulator import vocabulary
 from simulator.result import Result
 from ui.fonts import matplotlib_family
 from ui.i18n import language, tr
 
 VIEWS = ("money", "leave")
-SERIES = {"money": ("cash", "tax", "housing", "training_fees"), "leave": ("mother", "father")}
+SERIES = {"money": vocabulary.MONEY_CATEGORIES, "leave": vocabulary.ROLES}
 COLOURS = {"cash": "#4e79a7", "tax": "#f28e2b", "housing": "#59a14f", "training_fees": "#b07aa1",
            "mother": "#e15759", "father": "#4e79a7"}
 CUMULATIVE_COLOUR = "#333333"

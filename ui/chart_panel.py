@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ui.i18n import tr
 from ui.session import Session
@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 VIEWS = ("money", "leave")
 # Drawing the chart takes a good part of a second on a slow machine: while a person types, the table and the
 # headline follow every key and the chart catches up when they pause.
+CHART_MIN_HEIGHT = 80  # pixels: with large text on a small screen the chart gives way before the lines do
 CHART_DELAY_MS = 0  # coalesce a burst of edits within one event-loop turn; draw_idle does the rest
 
 
@@ -74,8 +75,10 @@ class ChartPanel(QWidget):
         self.box.replaceWidget(self.placeholder, chart)
         self.placeholder.hide()
         chart.setAccessibleName(tr("win_chart"))
+        chart.canvas.setMinimumHeight(CHART_MIN_HEIGHT)
         chart.set_view(self._view)
         self._on_timer()
+        self.follow_text_size()
 
     def _on_view_clicked(self, button_id: int) -> None:
         view = VIEWS[button_id]
@@ -111,9 +114,52 @@ class ChartPanel(QWidget):
             self.chart.set_results(self.session.baseline_result, self.session.result)
         else:
             self.chart.set_results(self.session.result)
+        if self.chart_text_sizes() - {round(self.text_size(), 1)}:
+            self.follow_text_size()  # a legend drawn anew (another set of series) starts at matplotlib's size
 
     def view(self) -> str:
         return self._view
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.follow_text_size()  # larger text (Ctrl+=) enlarges the chart's words and figures too
+        return handled
+
+    def text_size(self) -> float:
+        """The chart's text in points: the window's text size."""
+        app = QApplication.instance()
+        size = app.font().pointSizeF() if app is not None else self.font().pointSizeF()
+        return size if size > 0 else 10.0
+
+    def follow_text_size(self) -> None:
+        figure = getattr(self.chart, "figure", None)  # (a stand-in chart in tests has none)
+        if figure is None:
+            return
+        size = self.text_size()
+        for ax in figure.axes:
+            ax.tick_params(labelsize=size)
+            ax.xaxis.label.set_fontsize(size)
+            ax.yaxis.label.set_fontsize(size)
+            legend = ax.get_legend()
+            if legend is not None:
+                for text in legend.get_texts():
+                    text.set_fontsize(size)
+        for legend in figure.legends:
+            for text in legend.get_texts():
+                text.set_fontsize(size)
+        self.chart.canvas.draw_idle()
+
+    def chart_text_sizes(self) -> set[float]:
+        """The sizes (points) of the chart's visible words and figures (for tests)."""
+        if getattr(self.chart, "figure", None) is None:
+            return set()
+        texts = [t for ax in self.chart.figure.axes for t in (*ax.get_xticklabels(), *ax.get_yticklabels(),
+                                                              ax.xaxis.label, ax.yaxis.label) if t.get_text()]
+        for legend in [*self.chart.figure.legends, *(ax.get_legend() for ax in self.chart.figure.axes)]:
+            if legend is not None:
+                texts += legend.get_texts()
+        return {round(t.get_fontsize(), 1) for t in texts}
 
     def retranslate(self) -> None:
         self.title.setText(tr("win_chart"))

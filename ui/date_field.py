@@ -1,20 +1,31 @@
 """A date typed as text (2024-03-01, 2024/3/1 or 2024年3月1日) or picked from a calendar, with the problem
-shown under it. Like ``NumberField``, it leaves judging the date to the model."""
+shown under it.
+
+The field reads a date only once it is complete, so no figure ever comes from a keystroke on the way
+("2024-02-3" on the way to "2024-02-30" is not 3 February): two-digit month and day, 年/月/日 ending in 日, or eight
+digits; a shorter form (2024-3-1) counts once the person leaves the field or presses Enter. Until then
+``local_problem()`` says what is missing; a complete date that does not exist (30 February) is called
+impossible. Whether a real date fits the case (its range, its order) is left to the model."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLineEdit, QToolButton, QWidget
 
+from ui.field_message import FieldMessage
 from ui.i18n import language, tr
-from ui.number_field import INVALID_STYLE, MESSAGE_STYLE
+from ui.number_field import FIELD_STYLE, INVALID_STYLE
 
 _YMD = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+# what a date looks like part-way through being typed in one of the forms above
+_PREFIX = re.compile(r"^\s*\d{1,4}$|^\s*\d{4}\s*[-/.年]\s*(\d{1,2}\s*([-/.月]\s*(\d{1,2}\s*)?)?)?$|^\s*\d{5,7}\s*$")
+_FULL = re.compile(r"^\s*\d{4}\s*([-/.])\s*\d{2}\s*\1\s*\d{2}\s*$|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
 def tidy_date(text: str) -> str:
@@ -27,6 +38,33 @@ def tidy_date(text: str) -> str:
     return f"{y}-{int(mo):02d}-{int(d):02d}"
 
 
+def read_date(text: str, finished: bool = True) -> tuple[dt.date | None, tuple[str, dict] | None]:
+    """What the text says: (the date, None); (None, (message key, values)) when it is not yet a whole date or
+    not a date that exists; (None, None) when empty or not in a date form at all (the model then says what is
+    wrong). ``finished``: the person has left the field (or pressed Enter), so a short form such as 2024-3-1 is
+    complete."""
+    norm = unicodedata.normalize("NFKC", text).strip()
+    if not norm:
+        return None, None
+    m = _YMD.match(norm) or _COMPACT.match(norm)
+    if m is None:  # on the way to a date (while typing), or not a date at all: the model says what is wrong
+        return None, ("win_date_incomplete", {}) if _PREFIX.match(norm) else None
+    if not (finished or _FULL.match(norm) or _COMPACT.match(norm)):
+        return None, ("win_date_incomplete", {})
+    y, mo, d = (int(x) for x in m.groups())
+    if y < dt.MINYEAR:
+        return None, ("win_date_incomplete", {})
+    try:
+        return dt.date(y, mo, d), None
+    except ValueError:
+        pass
+    shown = f"{y:04d}-{mo:02d}-{d:02d}"
+    if not 1 <= mo <= 12:
+        return None, ("win_date_no_such_month", {"date": shown, "month": mo})
+    days = calendar.monthrange(y, mo)[1]
+    return None, ("win_date_no_such_day", {"date": shown, "year": y, "month": mo, "days": days})
+
+
 class DateField(QWidget):
     edited = Signal()
 
@@ -34,15 +72,14 @@ class DateField(QWidget):
         super().__init__(parent)
         self.path = path
         self._problem: str | None = None
+        self._finished = True  # the text was set, picked, or the person left the field after typing it
         self.edit = QLineEdit(self)
         self.edit.setMinimumWidth(120)
+        self.edit.setStyleSheet(FIELD_STYLE)
         self.pick = QToolButton(self)
         self.pick.setArrowType(Qt.ArrowType.DownArrow)
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing is the keyboard path; the calendar is for touch
-        self.message = QLabel(self)
-        self.message.setStyleSheet(MESSAGE_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = FieldMessage(self)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(2)
@@ -54,11 +91,20 @@ class DateField(QWidget):
         self.setFocusProxy(self.edit)
         self._calendar: QCalendarWidget | None = None
         self.edit.textEdited.connect(self._on_text_edited)
+        self.edit.editingFinished.connect(self._on_editing_finished)
         self.pick.clicked.connect(self._on_pick_clicked)
         self.retranslate()
 
     def _on_text_edited(self, _text: str) -> None:
+        self._finished = False
         self.edited.emit()
+
+    def _on_editing_finished(self) -> None:
+        """Leaving the field (or Enter) completes a short form such as 2024-3-1."""
+        if not self._finished:
+            self._finished = True
+            if read_date(self.edit.text(), finished=False)[1] is not None:
+                self.edited.emit()  # it reads differently now that it is finished
 
     def _on_pick_clicked(self) -> None:
         if self._calendar is None:
@@ -79,14 +125,25 @@ class DateField(QWidget):
     def _on_calendar_clicked(self, date: QDate) -> None:
         self._calendar.hide()
         self.edit.setText(date.toString("yyyy-MM-dd"))
+        self._finished = True
         self.edited.emit()
 
     def value(self) -> str | None:
+        """The date as the model reads it (YYYY-MM-DD), the text as typed when it is no date, None when empty."""
+        date, _ = read_date(self.edit.text(), self._finished)
+        if date is not None:
+            return date.isoformat()
         text = tidy_date(self.edit.text())
         return text or None
 
+    def local_problem(self) -> str | None:
+        """Why the text is not (yet) a date, in the current language; None when it is one or is empty."""
+        _, problem = read_date(self.edit.text(), self._finished)
+        return tr(problem[0], **problem[1]) if problem else None
+
     def set_value(self, value: dt.date | None) -> None:
         text = value.isoformat() if value else ""
+        self._finished = True
         if text != self.edit.text():
             self.edit.setText(text)
 
@@ -97,10 +154,19 @@ class DateField(QWidget):
         if message == self._problem:
             return
         self._problem = message
-        self.edit.setStyleSheet(INVALID_STYLE if message else "")
-        self.message.setText(message or "")
-        self.message.setVisible(bool(message))
-        self.edit.setAccessibleDescription(message or "")
+        self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
+        self.message.set_message(message)
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says after the field's name: the problem if there is one, else what the field
+        means (its tooltip)."""
+        self.edit.setAccessibleDescription(self._problem or self.toolTip())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self._describe()
+        return super().event(event)
 
     def set_accessible_name(self, name: str) -> None:
         self.edit.setAccessibleName(name)

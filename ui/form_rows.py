@@ -8,9 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
-from ui.i18n import tr
+from ui.i18n import language, tr
+
+
+class CheckLabel(QLabel):
+    """The words of a check box, wrapped over as many lines as they need (a QCheckBox's own text never wraps, so
+    a long one in English or large text widened the form past the window's edge); clicking them ticks the box."""
+
+    def __init__(self, box: QCheckBox):
+        super().__init__()
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.click()
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
 
 
 @dataclass
@@ -23,7 +41,7 @@ class Row:
     def retranslate(self) -> None:
         text = tr(self.label_key)
         tip = tr(self.tip_key) if self.tip_key else ""
-        if self.label is not None:
+        if self.label is not None:  # a field's label, or a check box's words
             self.label.setText(text)
             self.label.setToolTip(tip)
         elif isinstance(self.field, QCheckBox | QGroupBox):
@@ -36,8 +54,8 @@ class Row:
 
 
 def form_layout(parent: QWidget | None = None) -> QFormLayout:
-    """Label beside field while both fit; a label too long for that (English, or larger text) goes above
-    its field instead of being squeezed or cut off."""
+    """Label beside field while both fit; a label too long for that (larger text) goes above its field instead
+    of being squeezed or cut off; in English every label goes above (see ``Rows.retranslate``)."""
     form = QFormLayout(parent) if parent is not None else QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -53,19 +71,36 @@ class Rows:
 
     def add(self, label_key: str, field: QWidget, tip_key: str | None = None) -> QWidget:
         label = QLabel()
+        label.setWordWrap(True)  # a long label (English, large text) wraps; it never widens the form past its edge
         label.setBuddy(getattr(field, "edit", field))
         self.layout.addRow(label, field)
         self.rows.append(Row(label, field, label_key, tip_key))
         return field
 
     def add_check(self, label_key: str, box: QCheckBox, tip_key: str | None = None) -> QCheckBox:
-        self.layout.addRow(box)
-        self.rows.append(Row(None, box, label_key, tip_key))
+        """A check box whose words wrap (``CheckLabel``); the box is named by them for a screen reader."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        label = CheckLabel(box)
+        line.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(label, 1)
+        self.layout.addRow(row)
+        self.rows.append(Row(label, box, label_key, tip_key))
         return box
 
     def retranslate(self) -> None:
         for row in self.rows:
             row.retranslate()
+        # English labels are long: each goes above its field, which then has the form's whole width (a long
+        # choice such as "Employee insurance (with maternity insurance)" shows whole); Chinese ones fit beside
+        self.layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if language() == "en"
+                                     else QFormLayout.RowWrapPolicy.WrapLongRows)
+
+    def label_of(self, field: QWidget) -> str | None:
+        """The label shown for ``field`` (without a trailing colon), None if it is not in these rows."""
+        row = next((r for r in self.rows if r.field is field), None)
+        return tr(row.label_key) if row is not None else None
 
     def set_visible(self, field: QWidget, visible: bool) -> None:
         self.layout.setRowVisible(field, visible)

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from simulator import Household, Result, default_parameters
+from simulator import Household, Result, default_parameters, vocabulary
 from simulator.caseio import atomic_write_bytes
 from simulator.result import Line
 from simulator.texts import ordinal
@@ -38,9 +38,8 @@ from ui.fonts import FONT_FILE
 from ui.i18n import tr
 
 MONEY_CATEGORIES = ("cash", "tax", "leave", "housing", "training_fees")
-STATUS_RANK = ("unpublished", "local", "assumed", "secondary", "verified")  # worst first, as simulator.result
-BADGE = {"assumed": ("#fff1d6", "#7a4b00"), "secondary": ("#e3eefa", "#0d3c6e"),
-         "unpublished": ("#fde0dc", "#8a1c10"), "local": ("#e2f3e4", "#1b5e20")}
+STATUS_RANK = vocabulary.STATUS_RANK  # worst first
+BADGE = vocabulary.BADGE_COLOURS  # (background, text) per status, as the window shows them
 CHART_WIDTH, CHART_HEIGHT = 640, 170  # document pixels (1/96 in): fits inside Qt's 2 cm print margins on A4
 CHART_URL = QUrl("handout:chart.png")
 PDF_DPI = 300

@@ -4,8 +4,17 @@ from A."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import tr
 from ui.result_model import fmt
@@ -13,6 +22,9 @@ from ui.session import Session
 
 TILE_STYLE = "QFrame#tile { background: #f4f8fb; border: 1px solid #d0dce6; border-radius: 6px; }"
 UP, DOWN = "#1b5e20", "#b71c1c"
+STALE_STYLE = "QLabel#stale { color: #8e1010; background: #fdecea; border: 1px solid #e57373; padding: 2px 6px; }"
+MAX_SHARE = 0.3  # of the window's height, at most, for the headline
+STALE_VALUE = "#6b6b6b"  # the old figures, greyed (5.1:1 on the tile's #f4f8fb)
 
 
 class _Tile(QFrame):
@@ -31,13 +43,16 @@ class _Tile(QFrame):
         for w in (self.caption, self.value, self.detail):
             box.addWidget(w)
 
+    def set_stale(self, stale: bool) -> None:
+        self.value.setStyleSheet(f"color: {STALE_VALUE};" if stale else "")
+
     def scale_fonts(self, base: float) -> None:
         big = self.value.font()
-        big.setPointSizeF(base * 1.7)
+        big.setPointSizeF(min(base * 1.7, base + 7))  # large text: the figures grow less, so the tiles still fit
         big.setBold(True)
         self.value.setFont(big)
         small = self.detail.font()
-        small.setPointSizeF(base * 0.9)
+        small.setPointSizeF(max(base * 0.9, 18) if base >= 18 else base * 0.9)  # large text: no line below 18 pt
         self.detail.setFont(small)
 
 
@@ -57,21 +72,31 @@ class Headline(QWidget):
         self.money, self.tax, self.leave, self.loan = (_Tile(self) for _ in range(4))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        for tile, stretch in ((self.money, 3), (self.tax, 2), (self.leave, 3), (self.loan, 3)):
-            row.addWidget(tile, stretch)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(8)
+        self._columns = 0
+        self._arrange(4)
         box = QVBoxLayout(self)
+        box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # minimumSizeHint below says it
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(3)
-        box.addLayout(row)
-        box.addWidget(self.note)
+        box.addLayout(self._grid)
         self._shown: tuple | None = None
+        # the notice that the figures are old takes the notes' place, in a space of fixed height: neither
+        # appearing nor going moves the chart and table under the pointer
         self.stale = QLabel(self)
         self.stale.setWordWrap(True)
-        self.stale.setStyleSheet("color: #b71c1c;")
+        self.stale.setObjectName("stale")
+        self.stale.setStyleSheet(STALE_STYLE)
         self.stale.hide()
-        box.addWidget(self.stale)
+        for label in (self.note, self.stale):
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(policy)
+        self._slot = QStackedLayout()
+        self._slot.addWidget(self.note)
+        self._slot.addWidget(self.stale)
+        box.addLayout(self._slot)
         session.resultChanged.connect(self._on_result_changed)
         session.problemsChanged.connect(self._on_problems_changed)
         self._scale_fonts()
@@ -83,10 +108,68 @@ class Headline(QWidget):
             self._render()
 
     def _on_problems_changed(self) -> None:
-        """While an entry is wrong the figures are those of the last valid one: say so."""
-        n = len(self.session.problems)
-        self.stale.setText(tr("win_stale_result", n=n) if n else "")
-        self.stale.setVisible(bool(n))
+        """While an entry is wrong the figures are those of the last valid one: say so, naming the fields, and
+        grey the figures."""
+        text = self.session.entry_problem_text() or ""
+        self.stale.setText(text)
+        self.stale.setToolTip(text)
+        self.stale.setAccessibleName(text)
+        self._slot.setCurrentWidget(self.stale if text else self.note)
+        for tile in (self.money, self.tax, self.leave, self.loan):
+            tile.set_stale(bool(text))
+
+    def _tiles(self) -> tuple:
+        return self.money, self.tax, self.leave, self.loan
+
+    def _arrange(self, columns: int) -> None:
+        """The four tiles in one row, or two rows of two when one row does not fit (large text)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self._tiles():
+            self._grid.removeWidget(tile)
+        for i, tile in enumerate(self._tiles()):
+            self._grid.addWidget(tile, i // columns, i % columns)
+        for c in range(4):
+            self._grid.setColumnStretch(c, (3, 2, 3, 3)[c] if columns == 4 else (1 if c < 2 else 0))
+
+    def _one_row_width(self) -> int:
+        return sum(t.minimumSizeHint().width() for t in self._tiles()) + 3 * self._grid.spacing()
+
+    def minimumSizeHint(self) -> QSize:
+        tiles = [t.minimumSizeHint().width() for t in self._tiles()]
+        width = max(tiles[0] + tiles[2], tiles[1] + tiles[3]) + self._grid.spacing()
+        return QSize(width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(4 if self.width() >= self._one_row_width() else 2)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the tile whose words wrap most at this width (a splitter does not ask its widgets'
+        height for their width, so the tiles would be cut off at the bottom). When that would take more than
+        MAX_SHARE of the window (large text on a small screen), the tiles show caption and figure only; what the
+        figure covers stays in each tile's tooltip and accessible description."""
+        tiles = self._tiles()
+
+        def needed() -> int:
+            return max(t.layout().totalHeightForWidth(t.width()) for t in tiles) + self.note.height() \
+                + self.layout().spacing()
+
+        for t in tiles:
+            t.detail.setVisible(True)
+        height = needed()
+        top = self.window()
+        if top is not self and height > MAX_SHARE * top.height():
+            for t in tiles:
+                t.detail.setVisible(False)
+            height = needed()
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+    def is_stale(self) -> bool:
+        return self._slot.currentWidget() is self.stale
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -100,6 +183,9 @@ class Headline(QWidget):
         base = size if size > 0 else 10
         for tile in (self.money, self.tax, self.leave, self.loan):
             tile.scale_fonts(base)
+        lines = 2 * self.stale.fontMetrics().lineSpacing() + 8  # room for the notice on two lines
+        for label in (self.note, self.stale):
+            label.setFixedHeight(lines)
 
     def _render(self) -> None:
         result, before = self.session.result, self.session.baseline_result
@@ -163,5 +249,6 @@ class Headline(QWidget):
             tile.caption.setText(tr(f"win_head_{key}"))
             tile.setToolTip(tr(f"win_tip_head_{key}"))
             tile.setAccessibleName(tr(f"win_head_{key}"))
+            tile.setAccessibleDescription(tr(f"win_tip_head_{key}"))
         self._on_problems_changed()
         self._render()

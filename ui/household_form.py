@@ -11,8 +11,10 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from simulator import vocabulary
 from ui.children_editor import ChildrenEditor
 from ui.date_field import DateField
 from ui.form_rows import Rows, form_layout
@@ -23,9 +25,10 @@ from ui.number_field import MESSAGE_STYLE
 from ui.parent_editor import ParentEditor
 from ui.session import Session
 
-AREAS = ("longzihu", "bengshan", "yuhui", "huaishang", "huaiyuan", "wuhe", "guzhen", "outside")
-SPLITS = ("best", "mother", "father", "half")
+AREAS = tuple(vocabulary.AREAS)  # the model's own lists: one source for every enumeration
+SPLITS = vocabulary.TAX_SPLITS
 PROBLEM_DELAY_MS = 700
+PLACEHOLDER = "#5f6368"  # 6.1:1 on white
 
 
 class HouseholdForm(QScrollArea):
@@ -34,7 +37,12 @@ class HouseholdForm(QScrollArea):
         self.session = session
         self._loading = False
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # sideways only when even wrapped labels do not fit (the largest text): scrolled, never cut off
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus (and scroll into view), not the frame
+        palette = self.palette()  # hints in empty fields readable (Qt's default grey is about 3.5:1 on white)
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(PLACEHOLDER))
+        self.setPalette(palette)
         inner = QWidget()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -51,7 +59,9 @@ class HouseholdForm(QScrollArea):
         self.children_editor = ChildrenEditor()
         self.housing = HousingEditor()
         box = QVBoxLayout(inner)
-        for w in (self.banner, self.family, self.mother, self.father, self.children_editor, self.housing):
+        # problems of the whole case (no parent at all) at the foot, where appearing moves no field; the
+        # headline's notice says them too
+        for w in (self.family, self.mother, self.father, self.children_editor, self.housing, self.banner):
             box.addWidget(w)
         box.addStretch(1)
         self.setWidget(inner)
@@ -68,6 +78,7 @@ class HouseholdForm(QScrollArea):
         self.children_editor.rowsChanged.connect(self._on_rows_changed)
         session.loaded.connect(self._on_loaded)
         session.problemsChanged.connect(self._on_problems_changed)
+        session.field_namer = self.field_name
         self.retranslate()
         if session.ready:
             self._on_loaded()
@@ -100,7 +111,12 @@ class HouseholdForm(QScrollArea):
 
     def _submit(self) -> None:
         if not self._loading:
-            self.session.edit(self.data())
+            self.session.edit(self.data(), self.held_problems())
+
+    def held_problems(self) -> list[tuple[str, str]]:
+        """Fields whose text is not yet something the model could read (a date not typed to the end)."""
+        return [(f.path, msg) for f in self.fields() if not f.isHidden() and f.isEnabled()
+                for msg in [f.local_problem()] if msg]
 
     # -- reading and writing the form -------------------------------------------------------------------------
     def load(self, case: dict[str, Any]) -> None:
@@ -128,6 +144,20 @@ class HouseholdForm(QScrollArea):
     def field(self, path: str):
         return next((f for f in self.fields() if f.path == path), None)
 
+    def field_name(self, path: str) -> str | None:
+        """'mother.monthly_salary' -> '母亲 · 月工资 (税前)': the group and the field's label, as on screen."""
+        field = next((f for f in self.fields() if _belongs(path, f.path)), None)
+        if field is None:
+            return None
+        groups = [(None, self.rows), (tr("win_mother"), self.mother.rows), (tr("win_father"), self.father.rows),
+                  (tr("win_housing"), self.housing.rows),
+                  *((tr("win_child_n", n=r.index + 1), r.rows) for r in self.children_editor.children_rows)]
+        for title, rows in groups:  # in the current language even before the widgets have re-read theirs
+            label = rows.label_of(field)
+            if label is not None:
+                return f"{title} · {label}" if title else label
+        return None
+
     def _apply_problems(self, delay_focused: bool) -> None:
         problems = self.session.problems
         matched: set[int] = set()
@@ -151,9 +181,13 @@ class HouseholdForm(QScrollArea):
         p = self.session.params.get("national.income_tax.education_until_age")
         self.children_editor.set_default_education_age(p.values[-1] if p else None)
 
+    def focus_chain(self) -> list[QWidget]:
+        """Every control of the form in reading order."""
+        return [self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(), self.father,
+                *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+
     def _relink_tab_order(self) -> None:
-        chain = [self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(), self.father,
-                 *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+        chain = self.focus_chain()  # (in the main window its own Tab order, ui.tab_order, has the last word)
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -165,6 +199,8 @@ class HouseholdForm(QScrollArea):
         self.as_of.retranslate()
         for editor in (self.mother, self.father, self.children_editor, self.housing):
             editor.retranslate()
+        if self.session.ready and self.held_problems():
+            self._submit()  # what the fields themselves say is wrong, said again in the new language
 
 
 def _belongs(problem_path: str, field_path: str) -> bool:

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.form = self.headline = self.chart_panel = self.results = self.explanation = self.compare = None
         self.tabs: QTabWidget | None = None
         self.splitters: dict[str, QSplitter] = {}
+        self._bands: list[QWidget] = []
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if app and app.font().pointSizeF() > 0 else 10.0
         self._zoom = ZOOM_STEPS.index(1.0)
@@ -40,7 +41,7 @@ class MainWindow(QMainWindow):
         self._central = QWidget()
         self._layout = QVBoxLayout(self._central)
         self._layout.setContentsMargins(6, 4, 6, 4)
-        self._layout.addWidget(self.message_bar)
+        self.message_bar.float_over(self._central)  # over the window's foot: it never moves the form or results
         self.loading = QLabel()
         self._policy_problems: list[str] = []  # why no policy data could be read, if so
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,6 +52,9 @@ class MainWindow(QMainWindow):
         self.files = CaseFiles(self, session, self.message_bar, remember=not kiosk)
         self.recent_menu = None
         self.case_details = None
+        from ui.focus_ring import FocusRing
+
+        self.focus_ring = FocusRing(self)  # where the keyboard focus is, always visible
         self._connect_actions(tuple(self.commands.actions))
         self._add_recent_menu()
         session.stateChanged.connect(self._on_state_changed)
@@ -108,7 +112,19 @@ class MainWindow(QMainWindow):
         self._layout.removeWidget(self.loading)
         self.loading.hide()
         self._layout.addWidget(main, 1)
+        self.explanation.browser.setTabChangesFocus(True)  # Tab leaves the explanation instead of staying in it
         QTimer.singleShot(0, self.ensure_chart)
+
+    def answer_focus_chain(self) -> list[QWidget]:
+        """The controls of the answer side in reading order: the chart's toggle, the tabs, the lines and their
+        explanation, the comparison's buttons and tables; then any other control there, as created."""
+        c = self.compare
+        known = [*self.chart_panel.buttons.values(), self.tabs.tabBar(), self.results.view, self.explanation.browser,
+                 c.start, c.keep_b, c.back_to_a, c.lines_view, c.years_view]
+        rest = [w for w in self.splitters["answer"].findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w not in known and not isinstance(w, QTabWidget)
+                and w.parentWidget() is not self.tabs.tabBar()]
+        return [*known, *rest, self.message_bar.close_button]
 
     def ensure_chart(self) -> None:
         """Bring in the chart (and matplotlib) once the window is on screen."""
@@ -145,6 +161,26 @@ class MainWindow(QMainWindow):
     def add_top_band(self, band: QWidget) -> None:
         """A band above everything else in the window (the kiosk's guidance and buttons)."""
         self._layout.insertWidget(0, band)
+        self._bands.append(band)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every control Tab goes through, in reading order: a top band's, the form's, the answer's."""
+        bands = [w for band in self._bands for w in band.findChildren(QWidget)
+                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if self.form is None:
+            return bands
+        return [*bands, *self.form.focus_chain(), *self.answer_focus_chain()]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab follow ``tab_chain`` round and round; Qt's own chain, which children added later
+        and compound fields upset, is used only for a control not in it (a dialog's, a pop-up's)."""
+        from ui.tab_order import step
+
+        target = step(self.tab_chain(), QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def add_desktop_tools(self) -> None:
         """Menus, tool bar and file tools (an administrator has left kiosk mode)."""
@@ -225,7 +261,11 @@ class MainWindow(QMainWindow):
     def set_lang(self, lang: str) -> None:
         if lang == language():
             return
+        from ui.qt_translations import install_qt_translations
+
         set_language(lang)
+        install_qt_translations(lang)  # message boxes, file and print dialogs in the new language too
+        self.statusBar().clearMessage()  # a tip still showing in the old language
         self.session.relocalise()
         self.retranslate()
 
@@ -244,6 +284,9 @@ class MainWindow(QMainWindow):
         font = app.font()
         font.setPointSizeF(self._base_point_size * ZOOM_STEPS[self._zoom])
         app.setFont(font)
+        from ui.large_text import LARGE_FROM, LARGE_STYLE
+
+        self._central.setStyleSheet(LARGE_STYLE if ZOOM_STEPS[self._zoom] >= LARGE_FROM else "")  # 60 px targets
         # a widget with a style sheet keeps the font it had when the sheet was applied: apply them again
         for widget in app.allWidgets():
             sheet = widget.styleSheet()

@@ -9,13 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from ui.field_message import MESSAGE_STYLE, FieldMessage
 from ui.i18n import tr
 
-INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; background: #fff5f5; }"
-MESSAGE_STYLE = "color: #b71c1c;"
+# The same border width in both states, so turning red never changes a field's height (nothing below moves);
+# the keyboard focus is a blue border in either (3:1 and more against white and #fff5f5).
+FIELD_STYLE = ("QLineEdit { border: 2px solid #767676; border-radius: 3px; background: white; }"
+               " QLineEdit:focus { border-color: #0b57d0; } QLineEdit:disabled { border-color: #b0b0b0; }")
+INVALID_STYLE = ("QLineEdit { border: 2px solid #c62828; border-radius: 3px; background: #fff5f5; }"
+                 " QLineEdit:focus { border-color: #0b57d0; }")
+# MESSAGE_STYLE is re-exported: other dialogs take it from here
+__all__ = ["FIELD_STYLE", "INVALID_STYLE", "MESSAGE_STYLE", "NumberField", "show_number", "tidy_number"]
 _UNIT_WORDS = re.compile(r"[\s,，_]|元/月|元/年|元|天|岁|年$")
 
 
@@ -41,11 +48,9 @@ class NumberField(QWidget):
         self._problem: str | None = None
         self.edit = QLineEdit(self)
         self.edit.setMinimumWidth(120)
+        self.edit.setStyleSheet(FIELD_STYLE)
         self.unit = QLabel(self)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(MESSAGE_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = FieldMessage(self)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -71,6 +76,10 @@ class NumberField(QWidget):
         if text != self.edit.text():
             self.edit.setText(text)
 
+    def local_problem(self) -> str | None:
+        """A number is judged by the model only (see ``DateField.local_problem``)."""
+        return None
+
     def problem(self) -> str | None:
         return self._problem
 
@@ -78,10 +87,19 @@ class NumberField(QWidget):
         if message == self._problem:
             return
         self._problem = message
-        self.edit.setStyleSheet(INVALID_STYLE if message else "")
-        self.message.setText(message or "")
-        self.message.setVisible(bool(message))
-        self.edit.setAccessibleDescription(message or "")
+        self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
+        self.message.set_message(message)
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says after the field's name: the problem if there is one, else what the field
+        means (its tooltip)."""
+        self.edit.setAccessibleDescription(self._problem or self.toolTip())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self._describe()
+        return super().event(event)
 
     def set_accessible_name(self, name: str) -> None:
         self.edit.setAccessibleName(name)

@@ -13,14 +13,15 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
+from simulator import vocabulary
 from ui.date_field import DateField
 from ui.form_rows import Rows, form_layout
 from ui.i18n import tr
 from ui.key_combo import KeyCombo
 from ui.number_field import NumberField
 
-EMPLOYERS = ("state_organ", "public_institution", "soe", "private", "flexible", "none")
-INSURANCE = ("employee", "flexible_employee", "resident", "none")
+EMPLOYERS = tuple(vocabulary.EMPLOYERS)  # the model's own lists: one source for every enumeration
+INSURANCE = vocabulary.INSURANCE
 
 
 class ParentEditor(QGroupBox):

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any, Union
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from simulator import vocabulary
 from ui.i18n import language, tr
 
 if TYPE_CHECKING:
     from simulator import Line, Result
 
-CATEGORIES = ("cash", "tax", "leave", "housing", "training_fees", "services")
+CATEGORIES = vocabulary.CATEGORIES  # the model's own lists: one source for every enumeration
 COLUMNS = ("item", "year", "amount", "payer", "source", "status")
 LINE_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,7 +23,7 @@ _GREY = QColor("#757575")
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, LINE_ROLE, STATUS_ROLE, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
 _Index = QModelIndex | QPersistentModelIndex
-STATUS_RANK = ("unpublished", "local", "assumed", "secondary", "verified")  # worst first, as simulator.result
+STATUS_RANK = vocabulary.STATUS_RANK  # worst first
 
 
 def fmt(amount: float) -> str:

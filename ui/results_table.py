@@ -12,22 +12,19 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from simulator import vocabulary
 from ui.i18n import tr
 from ui.result_model import COLUMNS, STATUS_ROLE, ResultTreeModel, line_key
 from ui.session import Session
 
 REFIT_PAUSE_MS = 400  # a pause in typing: milliseconds, a UI timing, not a policy figure
-BADGE_COLOURS = {  # background, text
-    "assumed": ("#fff1c2", "#6d4c00"),
-    "unpublished": ("#dceeff", "#0d3c78"),
-    "local": ("#dff3e0", "#1b5e20"),
-    "secondary": ("#efe3f5", "#4a148c"),
-}
+BADGE_COLOURS = vocabulary.BADGE_COLOURS  # background, text: the model's one palette, as the handout's
 
 
 class ElideRightDelegate(QStyledItemDelegate):
@@ -91,9 +88,10 @@ class ResultsTable(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setIndentation(14)
         header = self.view.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths set in _apply_widths
         header.setStretchLastSection(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.viewport().installEventFilter(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.view)
@@ -152,6 +150,7 @@ class ResultsTable(QWidget):
         handled = super().event(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange) and self.model.result is not None:
             self._fit_columns()  # larger text needs wider columns
+            QTimer.singleShot(0, self, self._fit_columns)  # again once the view and its header have the new font
         return handled
 
     def _first_money_line(self):
@@ -178,27 +177,80 @@ class ResultsTable(QWidget):
         self._natural = {}
         for col in range(len(COLUMNS)):
             self._natural[col] = self.view.sizeHintForColumn(col)
+        self._line_amounts = self._widest_line_amount()
         self._apply_widths()
+
+    def _widest_line_amount(self) -> int:
+        """The widest figure of a line (a category's own total, "mother 559 days · father 190 days", may be
+        shortened: it shows whole as a tooltip and its lines below say it in full)."""
+        col, widest = COLUMNS.index("amount"), 0
+        metrics = self.view.fontMetrics()
+        for r in range(self.model.rowCount()):
+            category = self.model.index(r, 0)
+            for k in range(self.model.rowCount(category)):
+                text = self.model.index(k, col, category).data(Qt.ItemDataRole.DisplayRole)
+                widest = max(widest, metrics.horizontalAdvance(str(text or "")))
+        margin = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 6
+        return widest + margin
 
     def _apply_widths(self) -> None:
         """Natural widths when the table is wide enough; otherwise limits that leave the item name room, the
-        long payers and sources elided (the explanation panel shows them whole)."""
+        long payers and sources elided (their whole text is the cell's tooltip and in the explanation panel).
+        An amount, a year, a flag and a column's heading are never cut: when even that does not fit (large
+        text), the table scrolls sideways rather than squeezing a column to nothing."""
         if not self._natural:
             return
         header = self.view.header()
         em = self.fontMetrics().horizontalAdvance("M")
         header.setMinimumSectionSize(3 * em)
-        caps = {"year": 5 * em, "amount": 12 * em, "payer": 8 * em, "source": 11.5 * em, "status": 8 * em}
-        widths = {col: min(width, int(caps[COLUMNS[col]])) for col, width in self._natural.items() if col}
-        item = min(max(self._natural[0], 14 * em), 30 * em)  # the item column keeps room for its names first
-        spare = self.view.viewport().width() - item - sum(widths.values())
-        for name in ("source", "amount", "status", "payer"):  # room to spare goes to the clause first
-            col = COLUMNS.index(name)
-            extra = max(0, min(self._natural[col] - widths[col], spare))
+        natural = self._natural
+        heads = {col: self.header_width(col) for col in range(len(COLUMNS))}
+        # never cut: the figures, the year, the flag; the others start at a floor and grow with the room there is
+        floors = {"item": 14 * em, "payer": 6 * em, "source": 8 * em}
+        widths = {}
+        for col, name in enumerate(COLUMNS):
+            width = natural.get(col, 0)
+            if name in floors:
+                width = min(width, int(floors[name]))
+            elif name == "amount":
+                width = min(width, getattr(self, "_line_amounts", width))
+            widths[col] = max(width, heads[col])
+        spare = self.view.viewport().width() - sum(widths.values())
+        item, source, payer = (COLUMNS.index(c) for c in ("item", "source", "payer"))
+        wants = [(source, min(natural[source], 11.5 * em)), (item, min(natural[item], 30 * em)),
+                 (source, natural[source]), (payer, natural[payer]), (item, 10 ** 6)]
+        for col, target in wants:  # a short clause (§4) first, the item names, the long clauses, who pays, names
+            extra = max(0, min(int(target) - widths[col], spare))
             widths[col] += extra
             spare -= extra
-        for col, width in widths.items():
+        for col, width in widths.items():  # wider than the table only when even the floors do not fit: it scrolls
             header.resizeSection(col, width)
+
+    def header_width(self, col: int) -> int:
+        """How wide a column must be for its heading to show whole."""
+        header = self.view.header()
+        text = self.model.headerData(col, Qt.Orientation.Horizontal) or ""
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return header.fontMetrics().horizontalAdvance(text) + margin + 8
+
+    def eventFilter(self, obj, event) -> bool:
+        """A cell shortened with "…" shows its whole text as a tooltip, even where the model gives none."""
+        if obj is self.view.viewport() and event.type() == QEvent.Type.ToolTip:
+            index = self.view.indexAt(event.pos())
+            if index.isValid() and not index.data(Qt.ItemDataRole.ToolTipRole):
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                if text and self.is_elided(index):
+                    QToolTip.showText(event.globalPos(), str(text), self.view.viewport())
+                    return True
+        return super().eventFilter(obj, event)
+
+    def is_elided(self, index: QModelIndex) -> bool:
+        """Whether the cell's text is too long for its column."""
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return False
+        rect = self.view.visualRect(index)
+        return self.view.fontMetrics().horizontalAdvance(str(text)) + 12 > rect.width()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -8,12 +8,14 @@ on first use, so the window can appear before it is loaded.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.i18n import language
+from ui.i18n import language, tr
 
 if TYPE_CHECKING:
     from simulator import Household, ParameterSet, Result
@@ -31,6 +33,15 @@ def split_problem(problem: str) -> tuple[str, str]:
     """'children[1].birth_date: 日期无效' -> ('children[1].birth_date', '日期无效')."""
     path, sep, message = problem.partition(": ")
     return (path.strip(), message.strip()) if sep else ("", problem)
+
+
+_BARE_NUMBER = re.compile(r"(?<![\d.,\-])(\d{5,})(?:\.0+)?(?![\d\-])")
+
+
+def tidy_numbers(problem: str) -> str:
+    """'不能大于 10000000.0' -> '不能大于 10,000,000': a limit the model states is shown as people write amounts.
+    (Only whole numbers of five or more digits that are not part of a date.)"""
+    return _BARE_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", problem)
 
 
 class Session(QObject):
@@ -55,6 +66,8 @@ class Session(QObject):
         self.modified = False
         self.is_example = False
         self._pending: dict[str, Any] | None = None
+        self._held: list[tuple[str, str]] = []
+        self.field_namer: Callable[[str], str | None] | None = None
         if household is not None:
             self._replace(household, self._simulate(household), path)
 
@@ -181,19 +194,29 @@ class Session(QObject):
         return target
 
     # -- editing ----------------------------------------------------------------------------------------------
-    def edit(self, data: dict[str, Any]) -> None:
-        """The form's entry as plain data. Valid: new result. Invalid: problems by field, result kept."""
+    def edit(self, data: dict[str, Any], held: list[tuple[str, str]] | None = None) -> None:
+        """The form's entry as plain data. Valid: new result. Invalid: problems by field, result kept.
+
+        ``held``: (field path, message) of fields the form itself cannot read yet (a date not typed to the end):
+        the entry is not computed while there are any, and they come first among the problems."""
         from pydantic import ValidationError
 
         from simulator import Household, InputError
         from simulator.errors import validation_messages
 
+        held = list(held or [])
+        self._held = held
         full = {"schema_version": 1, **self._carried(), **data}
         try:
             household = Household.model_validate(full)
         except ValidationError as e:
             self._pending = data
-            self._set_problems([split_problem(p) for p in validation_messages(e, language())])
+            found = [split_problem(tidy_numbers(p)) for p in validation_messages(e, language())]
+            self._set_problems(held + [(p, m) for p, m in found if all(p != h for h, _ in held)])
+            return
+        if held:
+            self._pending = data
+            self._set_problems(held)
             return
         if household == self.household:
             self._pending = None
@@ -203,7 +226,7 @@ class Session(QObject):
             result = self._simulate(household)
         except InputError as e:
             self._pending = data
-            self._set_problems([split_problem(p) for p in e.problems])
+            self._set_problems([split_problem(tidy_numbers(p)) for p in e.problems])
             return
         self._pending = None
         self.household, self.result, self.modified = household, result, True
@@ -245,9 +268,30 @@ class Session(QObject):
             self.problemsChanged.emit()
 
     def relocalise(self) -> None:
-        """After a language switch: say the current problems again, in the new language."""
+        """After a language switch: say the current problems again, in the new language. (Problems the form
+        held back are said again by the form, which submits its entry again when it retranslates.)"""
         if self._pending is not None:
-            self.edit(self._pending)
+            self.edit(self._pending, self._held)  # still held back: never computed on the way
+
+    def name_field(self, path: str) -> str | None:
+        """A field as a person knows it ("母亲 · 税前月工资"), None if no field of the form has this path; the
+        form sets ``field_namer`` to do this."""
+        return self.field_namer(path) if self.field_namer is not None and path else None
+
+    def entry_problem_text(self) -> str | None:
+        """While the entry has problems: which fields, and that the figures shown are the last valid ones."""
+        fields = self._problem_fields()
+        return tr("win_entry_invalid", fields=fields) if fields else None
+
+    def refusal(self, key: str) -> str | None:
+        """Why saving, exporting or printing (``key``: win_refuse_save, win_refuse_export, win_refuse_print) is
+        refused now: it would carry the figures of an entry that is no longer on screen. None when it is valid."""
+        fields = self._problem_fields()
+        return tr(key, fields=fields) if fields else None
+
+    def _problem_fields(self) -> str:
+        names = dict.fromkeys(self.name_field(p) or m for p, m in self.problems)
+        return tr("win_field_sep").join(names)
 
     # -- local figures ----------------------------------------------------------------------------------------
     def set_local_figures(self, figures: dict[str, Any]) -> None:

@@ -12,19 +12,20 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 from ui.i18n import language, tr
 
 SP = QStyle.StandardPixmap
-# name: (shortcuts, standard icon or None, checkable)
+# name: (shortcuts, standard icon or None, checkable). None may be a key a text field uses (on Linux Qt's
+# fields take Ctrl+E to the line's end, Ctrl+D to delete, Ctrl+K, Ctrl+U): tests/test_ui_keyboard.py checks.
 SPECS: dict[str, tuple[tuple, SP | None, bool]] = {
     "new": ((QKeySequence.StandardKey.New,), SP.SP_FileIcon, False),
     "open": ((QKeySequence.StandardKey.Open,), SP.SP_DialogOpenButton, False),
     "save": ((QKeySequence.StandardKey.Save,), SP.SP_DialogSaveButton, False),
     "save_as": ((QKeySequence.StandardKey.SaveAs,), None, False),
-    "export_pdf": (("Ctrl+E",), SP.SP_FileDialogDetailedView, False),
+    "export_pdf": (("Ctrl+Shift+E",), SP.SP_FileDialogDetailedView, False),
     "print": ((QKeySequence.StandardKey.Print,), None, False),
-    "export_csv": (("Ctrl+Shift+E",), None, False),
+    "export_csv": (("Ctrl+Shift+C",), None, False),
     "local_figures": (("Ctrl+L",), SP.SP_FileDialogContentsView, False),
     "policy_pack": ((), None, False),
     "quit": ((QKeySequence.StandardKey.Quit,), None, False),
-    "compare": (("Ctrl+D",), SP.SP_BrowserReload, True),
+    "compare": (("Ctrl+Shift+D",), SP.SP_BrowserReload, True),
     "zoom_in": (("Ctrl+=", "Ctrl++"), None, False),
     "zoom_out": (("Ctrl+-",), None, False),
     "zoom_reset": (("Ctrl+0",), None, False),

@@ -1,0 +1,147 @@
+"""Issue 14.5: the window fits 1366×768 in both languages with nothing cut off — drop-downs, amounts and column
+headings whole, anything shortened with "…" having a tooltip — and larger text really enlarges everything, the
+chart and the table included, up to 200 % (the 适老化 guidance: text of 18 pt or more, targets of 60 px or more,
+contrast of 4.5:1 or more)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+)
+
+from tests.test_ui_form import open_window
+from ui.main_window import ZOOM_STEPS
+from ui.result_model import COLUMNS
+
+
+@pytest.fixture(autouse=True)
+def normal_text_after():
+    app = QApplication.instance()
+    size = app.font().pointSizeF()
+    yield
+    font = app.font()
+    font.setPointSizeF(size)
+    app.setFont(font)
+
+
+def settle(window) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def combo_text_fits(combo: QComboBox) -> bool:
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    rect = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField,
+                                        combo)
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= rect.width()
+
+
+def leaf_indexes(model, col: int) -> list[QModelIndex]:
+    return [model.index(k, col, model.index(r, 0)) for r in range(model.rowCount())
+            for k in range(model.rowCount(model.index(r, 0)))]
+
+
+def cut_off(window) -> list[str]:
+    """What the window shows cut off: a drop-down's choice, a column heading, a line's amount."""
+    problems = []
+    for combo in window.findChildren(QComboBox):
+        if combo.isVisible() and not combo_text_fits(combo) and combo.currentText() not in combo.toolTip():
+            problems.append(f"drop-down {combo.accessibleName()!r} shows {combo.currentText()!r} cut off")
+    view, model = window.results.view, window.results.model
+    header = view.header()
+    for col in range(len(COLUMNS)):
+        text = model.headerData(col, Qt.Orientation.Horizontal)
+        if header.fontMetrics().horizontalAdvance(text) + 8 > header.sectionSize(col):
+            problems.append(f"heading {text!r} cut off ({header.sectionSize(col)} px)")
+    amount = COLUMNS.index("amount")
+    for index in leaf_indexes(model, amount):
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if view.fontMetrics().horizontalAdvance(text) + 6 > header.sectionSize(amount):
+            problems.append(f"amount {text!r} cut off")
+            break
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_1366_by_768_nothing_is_cut_off(qtbot, lang):
+    window = open_window(qtbot)
+    window.set_lang(lang)
+    settle(window)
+    assert (window.width(), window.height()) == (1366, 768)
+    assert cut_off(window) == []
+    index = window.results.model.index(0, COLUMNS.index("source"), window.results.model.index(0, 0))
+    if window.results.is_elided(index):  # a long clause shortened with "…" is shown whole when pointed at
+        assert index.data(Qt.ItemDataRole.DisplayRole)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_at_200_percent_is_large_everywhere_and_still_fits(qtbot, lang):
+    window = open_window(qtbot)
+    window.ensure_chart()
+    window.set_lang(lang)
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    assert (window.width(), window.height()) == (1366, 768)  # the window did not grow past the screen
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 1366 and minimum.height() <= 768
+    assert cut_off(window) == []
+    small = [(type(w).__name__, w.accessibleName() or getattr(w, "text", str)(), w.font().pointSizeF())
+             for w in kinds(window, QLabel, QLineEdit, QComboBox, QPushButton, QCheckBox)
+             if w.isVisible() and 0 < w.font().pointSizeF() < 18]
+    assert small == []
+    assert window.results.view.font().pointSizeF() >= 18
+    assert min(window.chart_panel.chart_text_sizes()) >= 18  # the chart's words and figures too
+    targets = [w for w in kinds(window.form, QLineEdit, QComboBox, QPushButton, QCheckBox) if w.isVisible()]
+    low = [(type(w).__name__, w.accessibleName(), w.height()) for w in targets if w.height() < 60]
+    assert len(targets) > 30 and low == []
+    assert window.tabs.tabBar().tabRect(0).height() >= 60
+    window.set_zoom(ZOOM_STEPS.index(1.0))  # and back
+    settle(window)
+    assert window.form.mother.salary.edit.height() < 60
+
+
+def kinds(parent, *types) -> list:
+    return [w for t in types for w in parent.findChildren(t)]
+
+
+def contrast(fg: str, bg: str) -> float:
+    def lum(colour: str) -> float:
+        c = QColor(colour)
+        parts = [x / 255 for x in (c.red(), c.green(), c.blue())]
+        parts = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in parts]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    hi, lo = sorted((lum(fg), lum(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_text_colours_have_a_contrast_of_at_least_4_5(qtbot):
+    from ui import headline, message_bar
+    from ui.field_message import MESSAGE_STYLE
+    from ui.household_form import PLACEHOLDER
+
+    colour = re.compile(r"color:\s*(#[0-9a-fA-F]{6})")
+    background = re.compile(r"background:\s*(#[0-9a-fA-F]{6})")
+    pairs = [(colour.search(MESSAGE_STYLE)[1], "#ffffff"), (colour.search(MESSAGE_STYLE)[1], "#fff5f5"),
+             (headline.STALE_VALUE, "#f4f8fb"), (PLACEHOLDER, "#ffffff"),
+             (colour.search(headline.STALE_STYLE)[1], background.search(headline.STALE_STYLE)[1])]
+    for style in message_bar.STYLES.values():
+        pairs.append((colour.search(style)[1], background.search(style)[1]))
+    window = open_window(qtbot)
+    edit = window.form.mother.salary.edit
+    pairs.append((edit.palette().placeholderText().color().name(), edit.palette().base().color().name()))
+    low = [(fg, bg, round(contrast(fg, bg), 2)) for fg, bg in pairs if contrast(fg, bg) < 4.5]
+    assert low == []
