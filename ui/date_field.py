@@ -81,6 +81,12 @@ class DateField(QWidget):
         self.edit.setText(date.toString("yyyy-MM-dd"))
         self.edited.emit()
 
+    def pick_date(self, date: dt.date) -> None:
+        """A date chosen elsewhere (the kiosk's touch date picker) into the field, as a day clicked in the
+        calendar is."""
+        self.edit.setText(date.isoformat())
+        self.edited.emit()
+
     def value(self) -> str | None:
         text = tidy_date(self.edit.text())
         return text or None
