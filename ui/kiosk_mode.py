@@ -109,9 +109,7 @@ class KioskMode(QObject):
         from ui.kiosk_print import cups_retention_problems
 
         self.print_problems = cups_retention_problems()
-        self.admin_notes = [*admin_notes, *self.print_problems]
-        for note in self.print_problems:
-            print(f"kiosk: {note}", file=sys.stderr)
+        self.admin_notes = [*admin_notes, *self.print_problems]  # on stderr once: ui.kiosk_supervisor
         window.kiosk = self
         # what the band promises is what happens: the idle period, then the countdown
         self.band = KioskBand(settings.idle_seconds + settings.countdown_seconds)

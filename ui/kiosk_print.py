@@ -33,6 +33,7 @@ RETENTION = {"preservejobfiles": ("PreserveJobFiles", "86400 (one day)"),
              "preservejobhistory": ("PreserveJobHistory", "Yes")}
 _NO = {"no", "off", "false", "0"}
 
+SPOOL_PREFIX = "bengbu-kiosk-"
 _spool: Path | None = None
 
 
@@ -44,7 +45,7 @@ def prepare_print_spool() -> Path | None:
         return _spool
     if not (SHM.is_dir() and os.access(SHM, os.W_OK | os.X_OK)):
         return None
-    _spool = Path(tempfile.mkdtemp(prefix="bengbu-kiosk-", dir=SHM))  # mode 0700
+    _spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=SHM))  # mode 0700
     os.environ["TMPDIR"] = str(_spool)
     tempfile.tempdir = None  # Python's tempfile reads TMPDIR again
     atexit.register(shutil.rmtree, _spool, ignore_errors=True)
@@ -53,6 +54,18 @@ def prepare_print_spool() -> Path | None:
 
 def spool_folder() -> Path | None:
     return _spool
+
+
+def remove_spool() -> None:
+    """Now, not at exit (a visitor's process ends with os._exit, which runs no atexit)."""
+    if _spool is not None:
+        shutil.rmtree(_spool, ignore_errors=True)
+
+
+def remove_spool_of(pid: int) -> None:
+    """What a child process that was killed (or crashed) left on /dev/shm: the supervisor's clean-up."""
+    for folder in SHM.glob(f"{SPOOL_PREFIX}{int(pid)}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def clear_spool() -> None:
