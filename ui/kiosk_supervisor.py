@@ -27,6 +27,7 @@ new window has painted, so the two do not compete for the CPU during the swap.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -177,10 +178,8 @@ class Supervisor:
             elif self.standby is None:
                 self._spawn()
         elif what == "attempts" and child is self.active and len(rest) == 2:
-            try:
+            with contextlib.suppress(ValueError):
                 self.wrong, self.locked_until = int(rest[0]), now + float(rest[1])
-            except ValueError:
-                pass
         elif what == "left" and child is self.active:
             self.leaving = True
             if self.standby is not None:
