@@ -255,7 +255,10 @@ def test_a_touch_screen_touch_cancels_the_countdown(kiosk, qtbot):
     from PySide6.QtGui import QPointingDevice
 
     device = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen)
+    QTest.touchEvent(kiosk.form.viewport(), device).press(0, QPoint(20, 20)).commit()  # someone is there
+    QTest.touchEvent(kiosk.form.viewport(), device).release(0, QPoint(20, 20)).commit()
     kiosk.kiosk.idle.timeout()
+    assert kiosk.kiosk.overlay.isVisible()
     QTest.touchEvent(kiosk.kiosk.overlay, device).press(0, QPoint(200, 200)).commit()
     QTest.touchEvent(kiosk.kiosk.overlay, device).release(0, QPoint(200, 200)).commit()
     assert not kiosk.kiosk.overlay.isVisible()

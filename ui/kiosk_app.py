@@ -80,6 +80,7 @@ def kiosk_screenshot(app, session: Session, settings: KioskSettings, out: str, s
     if window.chart_panel is not None and window.chart_panel.chart is not None:
         window.chart_panel.chart.canvas.draw()  # at the size the layout settled on
     if countdown:
+        window.kiosk.idle.used = True  # as if someone had touched it: an empty kiosk shows no countdown
         window.kiosk.idle.timeout()
         app.processEvents()
     ok = window.grab().save(out)
