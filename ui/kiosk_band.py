@@ -61,7 +61,7 @@ class KioskBand(QFrame):
         self.start_over = QPushButton(objectName="kiosk_start_over")
         for b in (self.language, self.elder_button, self.print_button, self.start_over):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touching them never takes the cursor out of a field
-        head = QHBoxLayout()
+        head = self._head = QHBoxLayout()
         head.setSpacing(20)
         head.addWidget(self.title)
         head.addWidget(self.privacy, 1, Qt.AlignmentFlag.AlignBottom)
@@ -88,8 +88,12 @@ class KioskBand(QFrame):
             self._restyle()
 
     def set_elder(self, on: bool) -> None:
+        """Large text: the privacy line under the title, and the how-to left out (in 18 pt it would take half a
+        small screen; the visitor who found this button has read it)."""
         self.elder = on
         self.elder_button.setChecked(on)
+        self._head.setDirection(QHBoxLayout.Direction.TopToBottom if on else QHBoxLayout.Direction.LeftToRight)
+        self.howto.setVisible(not on)
         self._restyle()
 
     def _restyle(self) -> None:

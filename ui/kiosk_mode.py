@@ -235,7 +235,7 @@ class KioskMode(QObject):
         if not self.active:
             return
         self._place_chart()
-        for name, share in (("main", 0.34), ("answer", 0.42), ("details", 0.68)):
+        for name, share in (("main", 0.4 if self.elder else 0.34), ("answer", 0.42), ("details", 0.68)):
             splitter = w.splitters.get(name)
             if splitter is not None and splitter.count() == 2:
                 total = sum(splitter.sizes())
