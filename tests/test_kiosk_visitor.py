@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.test_kiosk import SALARY, kiosk, visit  # noqa: F401 - the fixture
+from tests import test_kiosk
+from tests.test_kiosk import SALARY, visit
 from ui.kiosk_config import hash_passphrase, load_config
 
 LEFT = Qt.MouseButton.LeftButton
+kiosk = test_kiosk.kiosk  # the same fixture: a kiosk window at 1366×768, idle 120 s, countdown 3 s
 
 
 def tap(widget, pos: QPoint | None = None) -> None:
@@ -336,7 +338,7 @@ def test_start_over_puts_the_text_size_back(kiosk, qtbot):
 
 
 def test_the_band_announces_the_idle_period_and_the_countdown_together(kiosk):
-    settings = kiosk.kiosk.settings  # idle 120 s, then a countdown of 3
+    # idle 120 s, then a countdown of 3
     assert "123 秒无人操作后自动清空" in kiosk.kiosk.band.privacy.text()
 
 
