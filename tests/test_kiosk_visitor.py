@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -395,3 +396,64 @@ def test_the_large_text_colours_have_a_contrast_of_at_least_4_5():
     assert contrast("#000000", "#ffffff") == pytest.approx(21)
     assert contrast(INK, PAPER) >= 4.5 and contrast(PAPER, ACCENT) >= 4.5 and contrast(FRAME, PAPER) >= 4.5
     assert contrast("#1c2b3a", "#e8f1fb") >= 4.5  # the band's privacy line in large-text mode
+
+
+X11_SCRIPT = r"""
+import subprocess, sys, time
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QClipboard
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from ui.crash_guard import data_dir
+from ui.kiosk_app import build_kiosk_window, start_session
+from ui.kiosk_config import KioskSettings
+from ui.session import Session
+
+app = QApplication([])
+session = Session()
+start_session(session, data_dir())
+window = build_kiosk_window(session, KioskSettings(kiosk=True), idle_ms=600_000)
+window.resize(1366, 768)
+window.show()
+QTest.qWait(200)
+READ = ("from PySide6.QtWidgets import QApplication; from PySide6.QtGui import QClipboard; app = QApplication([]); "
+        "print(repr(app.clipboard().text(QClipboard.Mode.{})))")
+
+def other_program_reads(mode):
+    # another X client asks for the clipboard or selection; this process must keep answering meanwhile
+    p = subprocess.Popen([sys.executable, "-c", READ.format(mode)], stdout=subprocess.PIPE, text=True)
+    while p.poll() is None:
+        QTest.qWait(20)
+    return p.stdout.read().strip()
+
+edit = window.form.mother.salary.edit
+edit.setText("23456")
+QTest.mouseDClick(edit, Qt.MouseButton.LeftButton)  # a visitor selects the figure with a finger / the mouse
+QTest.qWait(100)
+print("selection", edit.hasSelectedText(), other_program_reads("Selection"))
+QApplication.clipboard().setText("23456")
+QApplication.clipboard().setText("1500", QClipboard.Mode.Selection)
+QTest.qWait(100)
+print("clipboard before", other_program_reads("Clipboard"))
+window.kiosk.start_over()
+QTest.qWait(100)
+print("after", other_program_reads("Clipboard"), other_program_reads("Selection"))
+window.kiosk.idle.stop()
+"""
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="needs Xvfb (xvfb-run) for a real X11 clipboard")
+def test_on_x11_another_program_finds_neither_clipboard_nor_selection_after_start_over(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "x11_clipboard.py"
+    script.write_text(X11_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
+    done = subprocess.run(["xvfb-run", "-a", sys.executable, str(script)], cwd=Path(__file__).resolve().parent.parent,
+                          env=env, capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    assert lines["selection"] == "True ''"  # selected in the field, but not exported as the primary selection
+    assert lines["clipboard"] == "before '23456'"  # the other program can read a clipboard (the check works)
+    assert lines["after"] == "'' ''"
