@@ -2,7 +2,8 @@
 
     --screenshot OUT.png [--size 1366x768]   lay the window out, render it to a PNG and exit
     --handout OUT.pdf                        write the case's handout PDF and exit
-    --kiosk [--config kiosk.json]            kiosk mode (also when kiosk.json next to the program says so);
+    --kiosk [--config kiosk.json]            kiosk mode (also when kiosk.json next to the program says so): a
+                                             supervisor with one window process per visitor (ui.kiosk_supervisor);
                                              with --screenshot: the kiosk (blank family unless --case), and
                                              --countdown shows the idle countdown in it
 
