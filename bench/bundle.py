@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             naive_size = tree_size(naive)
             ratio = ours_size / naive_size
             print(f"  naive {mib(naive_size)} MiB  {naive}" + (f"  (built in {naive_build:.0f} s)" if naive_build else ""))
-            print(f"  ratio {ratio:8.2f}   (target <= {TARGET_RATIO}: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+            print(f"  ratio {ratio:8.3f}   (target <= {TARGET_RATIO}: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
 
         # (b) where it goes
         print(f"\n(b) where it goes (MiB){'':28}{'ours':>9}" + (f"{'naive':>9}" if naive else ""))
