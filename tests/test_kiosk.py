@@ -202,6 +202,7 @@ def test_after_idle_and_countdown_nothing_of_the_visitor_remains(kiosk, qtbot, h
     visit(kiosk, qtbot)
     kiosk.set_lang("en")
     old_household = weakref.ref(kiosk.session.household)
+    kiosk.kiosk.overlay._timer.setInterval(300)  # each "second" long enough to be seen on a busy machine
     kiosk.kiosk.idle.set_idle_ms(300)
     qtbot.waitUntil(kiosk.kiosk.overlay.isVisible, timeout=3000)
     assert kiosk.kiosk.overlay.number.text() == "3"

@@ -457,3 +457,24 @@ def test_on_x11_another_program_finds_neither_clipboard_nor_selection_after_star
     assert lines["selection"] == "True ''"  # selected in the field, but not exported as the primary selection
     assert lines["clipboard"] == "before '23456'"  # the other program can read a clipboard (the check works)
     assert lines["after"] == "'' ''"
+
+
+def test_a_child_removed_while_the_keypad_or_picker_is_up_closes_them(kiosk, qtbot):
+    # the soak found it: the keypad kept the removed row's field and the next language switch raised
+    editor = kiosk.form.children_editor
+    for opened in ("keypad", "picker"):
+        tap(editor.add)
+        row = editor.children_rows[-1]
+        if opened == "keypad":
+            kiosk.kiosk.keypad.open_for(row.education.edit)
+        else:
+            kiosk.kiosk.date_picker.open_for(row.birth_date)
+        tap(row.remove)
+        qtbot.wait(10)
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not kiosk.kiosk.keypad.isVisible() and not kiosk.kiosk.date_picker.isVisible()
+        tap(kiosk.kiosk.band.language)  # retranslates both: no error
+        kiosk.kiosk.keypad.press("1")
+        assert kiosk.kiosk.keypad.target is None

@@ -8,6 +8,7 @@ would send, so the field reacts exactly as to typing (its own checks, undo, the 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -65,6 +66,7 @@ class Keypad(QFrame):
     def open_for(self, edit: QLineEdit) -> None:
         """Show the keypad beside ``edit`` (which keeps the focus); its text selected, so the first key replaces it."""
         self.target = edit
+        edit.destroyed.connect(self.close_keypad, Qt.ConnectionType.UniqueConnection)  # its row removed (a child taken out) while the keypad is up
         self.title.setText(edit.accessibleName())
         edit.setFocus(Qt.FocusReason.MouseFocusReason)
         edit.selectAll()
@@ -83,8 +85,13 @@ class Keypad(QFrame):
         y = min(max(0, top_left.y() - self.height() // 3), max(0, window.height() - self.height()))
         self.move(x, y)
 
+    def _live_target(self) -> QLineEdit | None:
+        if self.target is not None and not shiboken6.isValid(self.target):
+            self.close_keypad()
+        return self.target
+
     def press(self, key: str) -> None:
-        edit = self.target
+        edit = self._live_target()
         if edit is None:
             return
         if key == "delete":
@@ -99,13 +106,13 @@ class Keypad(QFrame):
 
     def finish(self) -> None:
         """OK: the field gets Enter (as from a keyboard) and the keypad closes."""
-        edit = self.target
+        edit = self._live_target()
         if edit is not None:
             self._send(edit, Qt.Key.Key_Return, "\r")
             edit.deselect()
         self.close_keypad()
 
-    def close_keypad(self) -> None:
+    def close_keypad(self, *_destroyed) -> None:
         self.hide()
         self.target = None
 
@@ -115,5 +122,5 @@ class Keypad(QFrame):
         self.keys["delete"].setText(tr("kiosk_keypad_delete"))
         self.keys["delete"].setAccessibleName(tr("kiosk_keypad_delete"))
         self.keys["."].setAccessibleName(tr("kiosk_keypad_point"))
-        if self.target is not None:
+        if self._live_target() is not None:
             self.title.setText(self.target.accessibleName())

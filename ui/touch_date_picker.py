@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -111,6 +112,7 @@ class TouchDatePicker(QWidget):
         from ui.date_field import tidy_date
 
         self.field = field
+        field.destroyed.connect(self.close_picker, Qt.ConnectionType.UniqueConnection)  # its row removed while the picker is up
         try:
             self.date = dt.date.fromisoformat(tidy_date(field.edit.text()))
         except ValueError:
@@ -122,14 +124,14 @@ class TouchDatePicker(QWidget):
         self.show()
         self.raise_()
 
-    def close_picker(self) -> None:
+    def close_picker(self, *_destroyed) -> None:
         self.hide()
         self.field = None
 
     def _on_ok(self) -> None:
         field, date = self.field, self.date
         self.close_picker()
-        if field is not None:
+        if field is not None and shiboken6.isValid(field):
             field.pick_date(date)
         self.picked.emit(date)
 
@@ -174,6 +176,6 @@ class TouchDatePicker(QWidget):
             b.setAccessibleName(tr("kiosk_date_years", n=f"{step:+d}"))
         self.ok.setText(tr("kiosk_keypad_ok"))
         self.cancel.setText(tr("kiosk_exit_cancel"))
-        if self.field is not None:
+        if self.field is not None and shiboken6.isValid(self.field):
             self.title.setText(self.field.edit.accessibleName())
         self._render()
