@@ -66,7 +66,8 @@ class Keypad(QFrame):
     def open_for(self, edit: QLineEdit) -> None:
         """Show the keypad beside ``edit`` (which keeps the focus); its text selected, so the first key replaces it."""
         self.target = edit
-        edit.destroyed.connect(self.close_keypad, Qt.ConnectionType.UniqueConnection)  # its row removed (a child taken out) while the keypad is up
+        # its row removed (a child taken out) while the keypad is up
+        edit.destroyed.connect(self.close_keypad, Qt.ConnectionType.UniqueConnection)
         self.title.setText(edit.accessibleName())
         edit.setFocus(Qt.FocusReason.MouseFocusReason)
         edit.selectAll()

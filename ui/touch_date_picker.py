@@ -112,7 +112,7 @@ class TouchDatePicker(QWidget):
         from ui.date_field import tidy_date
 
         self.field = field
-        field.destroyed.connect(self.close_picker, Qt.ConnectionType.UniqueConnection)  # its row removed while the picker is up
+        field.destroyed.connect(self.close_picker, Qt.ConnectionType.UniqueConnection)  # its row removed meanwhile
         try:
             self.date = dt.date.fromisoformat(tidy_date(field.edit.text()))
         except ValueError:
