@@ -10,8 +10,8 @@ Where the handout could touch the disk, and what is done about it:
   after every job and removed at exit (``prepare_print_spool``, called before Qt starts).
 - CUPS keeps a copy of each job in its spool (/var/spool/cups) unless cupsd.conf says ``PreserveJobFiles No``,
   and the job's name and owner in its history unless ``PreserveJobHistory No``. The kiosk reads
-  /etc/cups/cupsd.conf at start (``cups_retention_problems``): unless both are there and set to No, printing
-  is off for visitors ("nothing is stored on this machine" would not be true) and the administrator is told
+  /etc/cups/cupsd.conf at start when there is one (``cups_retention_problems``): unless both are there and set
+  to No, printing is off for visitors ("nothing is stored on this machine" would not be true) and the administrator is told
   why. The job's name is a neutral "handout", never anything a visitor typed.
 """
 
@@ -83,14 +83,14 @@ def clear_spool() -> None:
 
 def cups_retention_problems(path: Path = CUPSD_CONF) -> list[str]:
     """Why CUPS on this machine may keep a copy of a printed handout or its name (for the administrator); [] when
-    cupsd.conf turns both off. Where printing does not go through CUPS (Windows) there is nothing to read: []."""
+    cupsd.conf turns both off, or when there is no cupsd.conf (no CUPS server here: nothing is spooled on this
+    machine) or no CUPS at all (Windows)."""
     if sys.platform == "win32":
         return []
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
-        return [f"{path} not found: cannot check that CUPS keeps no copy of printed handouts "
-                "(set PreserveJobFiles No and PreserveJobHistory No on the print server); printing is off"]
+        return []  # no CUPS server on this machine: no spool here either (a network print server keeps its own)
     except OSError as e:
         return [f"{path}: cannot be read ({e.strerror}); printing is off"]
     said: dict[str, str] = {}
