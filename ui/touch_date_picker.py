@@ -171,7 +171,8 @@ class TouchDatePicker(QWidget):
         locale = QLocale(QLocale.Language.Chinese if language() == "zh" else QLocale.Language.English)
         for m in range(1, 13):
             b = self.months.button(m)
-            b.setText(f"{m}月" if language() == "zh" else locale.monthName(m, QLocale.FormatType.ShortFormat))
+            b.setText(tr("kiosk_date_month", m=m) if language() == "zh"
+                      else locale.monthName(m, QLocale.FormatType.ShortFormat))
         for step, b in self.year_buttons.items():
             b.setAccessibleName(tr("kiosk_date_years", n=f"{step:+d}"))
         self.ok.setText(tr("kiosk_keypad_ok"))
