@@ -22,7 +22,13 @@ What is counted:
   every 100 actions: the mean over the first thousand actions against the last thousand (target growth
   < 10 MB), the peak, Python objects and Qt widgets alive, and which object types and widget classes grew
   (``--tracemalloc``: where Python allocations grew, from the first thousand actions on; much slower);
-- files written under HOME and the XDG folders, pointed at a temporary folder for the run (target 0).
+- files written under HOME and the XDG folders, pointed at a temporary folder for the run (target 0);
+- then (``--visitors N``, default 3; Linux): one process per visitor. The real supervisor (``python -m ui
+  --kiosk``) runs with visitors' processes that the bench drives from inside (random actions, then unique
+  figures typed and the English explanation of a line shown). After each start over the live memory of the new
+  child and of the supervisor (/proc/PID/mem: what gdb's gcore would dump) is searched for those figures and
+  sentences in UTF-8 and UTF-16 (target 0 traces); the same search in the visitor's own process before the
+  reset is the control that shows it finds them.
 """
 
 from __future__ import annotations
@@ -137,7 +143,9 @@ def raised_in_app(tb) -> bool:
 class Soak:
     """The kiosk window and everything the bench counts while it drives it."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, window=None, excluded: frozenset[str] = frozenset()):
+        """``window``: drive this kiosk window (a visitor's process under the supervisor) instead of building one;
+        ``excluded``: actions not to take (there: the ones that end the visit)."""
         from PySide6.QtCore import QtMsgType, qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
 
@@ -158,14 +166,17 @@ class Soak:
         self.qt_messages: Counter[str] = Counter()
         self._warning_types = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
         qInstallMessageHandler(self._on_qt_message)
-        session = Session()
-        problems = start_session(session, data_dir())
-        if problems:
-            raise SystemExit("no policy data: " + "; ".join(problems))
-        self.window = w = build_kiosk_window(session, KioskSettings(kiosk=True, countdown_seconds=COUNTDOWN_SECONDS),
-                                             idle_ms=IDLE_MS, tick_ms=TICK_MS)
-        w.resize(1366, 768)
-        w.show()
+        self.excluded = excluded
+        if window is None:
+            session = Session()
+            problems = start_session(session, data_dir())
+            if problems:
+                raise SystemExit("no policy data: " + "; ".join(problems))
+            window = build_kiosk_window(session, KioskSettings(kiosk=True, countdown_seconds=COUNTDOWN_SECONDS),
+                                        idle_ms=IDLE_MS, tick_ms=TICK_MS)
+            window.resize(1366, 768)
+            window.show()
+        self.window = w = window
         w.ensure_chart()
         self.pump(10)
         w.kiosk.idle.resume()
@@ -351,7 +362,7 @@ class Soak:
         needs = {"type_number": bool(self.number_fields()), "add_child": rows < MAX_CHILDREN,
                  "type_child_date": rows > 0, "remove_child": rows > 0, "toggle_child_box": rows > 0,
                  "toggle_box": bool(self.boxes()), "pick_date": bool(self.date_fields())}
-        return [name for name in WEIGHTS if needs.get(name, True)]
+        return [name for name in WEIGHTS if needs.get(name, True) and name not in self.excluded]
 
     # -- the actions (each returns its outcome) ---------------------------------------------------------------------
     def type_number(self) -> str:
@@ -453,27 +464,28 @@ class Soak:
         return how
 
     def pick_date(self) -> str:
-        """The calendar beside a date field: tap a day, or close it again."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QCalendarWidget, QTableView
-
+        """The date picker beside a date field (the kiosk's, touch-sized): a year step, a month, a day, then OK;
+        or cancel."""
         field = self.rng.choice(self.date_fields())
         self.into_view(field.pick)
         self.click(field.pick)
-        calendar = field.findChild(QCalendarWidget)
-        if calendar is None or not calendar.isVisible():
-            return "calendar did not open"
+        picker = self.window.kiosk.date_picker
+        if not picker.isVisible():
+            return "picker did not open"
         if self.rng.random() < 0.2:
-            self.key(calendar, Qt.Key.Key_Escape)
-            how = "closed"
+            self.click(picker.cancel)
+            how = "cancelled"
         else:
-            table = calendar.findChild(QTableView)
-            model = table.model()
-            index = model.index(self.rng.randrange(1, model.rowCount()), self.rng.randrange(1, model.columnCount()))
-            self.click(table.viewport(), table.visualRect(index).center())
+            step = self.rng.choice((-10, -1, 1, 10))
+            if picker.year_buttons[step].isEnabled():
+                self.click(picker.year_buttons[step])
+            self.click(picker.months.button(self.rng.randint(1, 12)))
+            days = [b for b in picker.days.buttons() if b.isVisible()]
+            self.click(self.rng.choice(days))
+            self.click(picker.ok)
             how = "day"
-        if calendar.isVisible():
-            calendar.hide()
+        if picker.isVisible():
+            picker.close_picker()
             return how + ", stayed open"
         return how
 
@@ -531,8 +543,18 @@ class Soak:
         return "ok"
 
     def idle_reset(self) -> str:
-        """A short idle period, the countdown shown and run out, the reset; the usual idle period back."""
+        """A short idle period, the countdown shown and run out, the reset; the usual idle period back. Nobody
+        has touched the kiosk since its last reset: no countdown at all (an empty kiosk asks nobody)."""
         kiosk = self.window.kiosk
+        if not kiosk.idle.used:
+            kiosk.idle.set_idle_ms(SHORT_IDLE_MS)
+            self.pump(SHORT_IDLE_MS * 4)
+            kiosk.idle.set_idle_ms(IDLE_MS)
+            if kiosk.overlay.isVisible():
+                self.violations.append("idle reset: an empty kiosk asked whether anyone was still there")
+                kiosk.overlay.stop()
+            kiosk.idle.resume()
+            return "empty kiosk: no countdown"
         self._finished = []
         kiosk.overlay.finished.connect(self._on_countdown_finished)
         kiosk.idle.set_idle_ms(SHORT_IDLE_MS)
@@ -732,6 +754,232 @@ def run(args: argparse.Namespace, progress: Callable[[dict], None]) -> dict:
     return r
 
 
+# -- one process per visitor ------------------------------------------------------------------------------------------
+VISIT_ACTIONS = 60  # random actions per visitor in the process-per-visitor phase, before the marked visit
+ENCODINGS = ("utf-8", "utf-16-le")  # Python's compact strings and UTF-8 buffers; Qt's QString
+
+
+def memory_regions(pid: int):
+    """(start, end) of the mappings a visitor's data could be in: anonymous, heap, stacks and writable ones.
+    Read-only and executable mappings of files (program text, fonts, the policy pack) cannot hold it."""
+    for line in Path(f"/proc/{pid}/maps").read_text().splitlines():
+        parts = line.split(None, 5)
+        span, perms = parts[0], parts[1]
+        name = parts[5] if len(parts) > 5 else ""
+        if "r" not in perms or name in ("[vvar]", "[vsyscall]", "[vvar_vclock]"):
+            continue
+        if name and not name.startswith("[") and "w" not in perms:
+            continue
+        start, end = (int(x, 16) for x in span.split("-"))
+        yield start, end
+
+
+def traces_in(pid: int, markers: list[str]) -> dict[str, int]:
+    """How often each marker occurs in the live process's memory (read through /proc/PID/mem, as a core dump
+    made by gdb's gcore would hold it), in UTF-8 or UTF-16."""
+    needles = {m: [m.encode(e) for e in ENCODINGS] for m in markers}
+    found: Counter[str] = Counter()
+    chunk, overlap = 16 << 20, max(len(n) for ns in needles.values() for n in ns)
+    with open(f"/proc/{pid}/mem", "rb", buffering=0) as mem:
+        for start, end in memory_regions(pid):
+            at, tail = start, b""
+            while at < end:
+                try:
+                    mem.seek(at)
+                    block = mem.read(min(chunk, end - at))
+                except OSError:
+                    break
+                data = tail + block
+                for m, ns in needles.items():
+                    found[m] += sum(data.count(n) for n in ns)
+                tail = data[-overlap:]
+                for m, ns in needles.items():  # what the overlap will count again
+                    found[m] -= sum(tail.count(n) for n in ns)
+                at += len(block)
+                if not block:
+                    break
+    return {m: found[m] for m in markers}
+
+
+def visitor_child(progress: str, argv: list[str]) -> int:
+    """A visitor's kiosk process under the real supervisor, driven from inside: when bench/soak.py says so (a
+    file named after this process), random actions and a marked visit — unique figures typed, the English
+    explanation of a line shown — then, when told, the band's "start over" (which hands over to a fresh
+    process). Writes what it typed to ``progress`` for the outer bench to look for."""
+    from ui.app import _kiosk_config, parser
+
+    args = parser().parse_args(argv)
+    settings, _problem = _kiosk_config(args)
+    from ui.kiosk_app import prepare_kiosk_process
+
+    prepare_kiosk_process()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.fonts import register_qt_font
+    from ui.i18n import set_language
+    from ui.kiosk_child import run_child
+
+    set_language(settings.language)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("bengbu-family-support")
+    register_qt_font(app)
+    note = progress_writer(progress)
+    folder, pid = Path(progress).parent, os.getpid()
+
+    def on_shown(window) -> None:
+        note({"shown": pid})
+        poll = QTimer(window)
+        poll.setInterval(50)
+
+        def check() -> None:
+            if (folder / f"visit-{pid}").exists():
+                (folder / f"visit-{pid}").unlink()
+                note({"visited": pid, "markers": visit(window)})
+            elif (folder / f"reset-{pid}").exists():
+                (folder / f"reset-{pid}").unlink()
+                poll.stop()
+                Soak.click(window.kiosk.band.start_over)
+
+        poll.timeout.connect(check)
+        poll.start()
+
+    def visit(window) -> list[str]:
+        from PySide6.QtCore import Qt
+
+        seed = int.from_bytes(os.urandom(4), "little")
+        soak = Soak(seed, window, excluded=frozenset({"start_over", "idle_reset", "language"}))
+        soak.click(window.kiosk.band.language)  # English: what the blank family's explanations say
+        blank = explanation_sentences(soak)
+        soak.click(window.kiosk.band.language)
+        for i in range(1, VISIT_ACTIONS + 1):
+            soak.step(i)
+        rng = random.Random(seed)
+        # figures with fen: no blank family, and hardly any byte pattern by chance, looks like them
+        salary = f"{rng.randint(52_101, 59_899)}.{rng.randint(11, 99)}"
+        contributions = f"{rng.randint(4_101, 5_899)}.{rng.randint(11, 99)}"
+        form = window.form
+        for field, text in ((form.mother.salary, salary), (form.mother.contributions, contributions)):
+            soak.into_view(field.edit)
+            soak.click(field.edit)
+            soak.key(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            soak.type_text(field.edit, text)
+        soak.pump(300)
+        if soak_language(window) == "zh":
+            soak.click(window.kiosk.band.language)
+        soak.settle()
+        # the English explanations this family was shown with figures in them that a blank family's do not have
+        # and that are not the app's own texts (the policy pack, the catalogue, translations: in every process)
+        static = static_texts()
+        theirs = [t for t in explanation_sentences(soak) - blank
+                  if any(c.isdigit() for c in t) and len(t) >= 24 and t not in static]
+        return [salary, contributions, *sorted(theirs, key=len)[-6:]]
+
+    return run_child(app, settings, [], on_shown=on_shown)
+
+
+def static_texts() -> str:
+    """Every string of the app's data (policy pack, entitlements, examples, translations), whitespace tidied,
+    in one text: a sentence found in it is the app's, not a visitor's."""
+    import yaml
+
+    out: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            out.append(" ".join(value.split()))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(k)
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for path in [*(ROOT / "simulator").rglob("*.yaml"), *(ROOT / "assets" / "i18n").glob("*.yaml")]:
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return "\n".join(out)
+
+
+def explanation_sentences(soak: Soak) -> set[str]:
+    """Every line of every result line's explanation, as the explanation panel shows it."""
+    window = soak.window
+    view = window.results.view
+    model, out = view.model(), set()
+    for row in range(model.rowCount()):
+        category = model.index(row, 0)
+        for child in range(model.rowCount(category)):
+            view.setCurrentIndex(model.index(child, 0, category))
+            out.update(" ".join(line.split()) for line in window.explanation.browser.toPlainText().splitlines()
+                       if line.strip())
+    return out
+
+
+def soak_language(_window) -> str:
+    from ui.i18n import language
+
+    return language()
+
+
+def visitors_phase(n: int) -> dict:
+    """The real supervisor (``python -m ui --kiosk``, its own process) with visitors' processes driven from
+    inside; after each start over, the memory of the live child and of the supervisor is searched for what the
+    previous visitor typed and was shown. The same search in the visitor's own process before the reset is the
+    control that it would find them."""
+    work = Path(tempfile.mkdtemp(prefix="bengbu-soak-visitors-"))
+    progress = work / "progress.jsonl"
+    progress.touch()
+    env = {**os.environ, "BENGBU_KIOSK_CHILD_CMD": json.dumps([sys.executable, __file__, "--visitor-child",
+                                                                str(progress), "--"])}
+    supervisor = subprocess.Popen([sys.executable, "-m", "ui", "--kiosk"], cwd=ROOT, env=env,
+                                  stderr=subprocess.DEVNULL)
+    seen = 0
+
+    def next_note(key: str, timeout: float = 180.0) -> dict:
+        nonlocal seen
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lines = progress.read_text(encoding="utf-8").splitlines()
+            for i in range(seen, len(lines)):
+                note = json.loads(lines[i])
+                if key in note:
+                    seen = i + 1
+                    return note
+            time.sleep(0.05)
+        raise SystemExit(f"visitors phase: no '{key}' from a visitor's process within {timeout:.0f} s")
+
+    rows = []
+    try:
+        pid = next_note("shown")["shown"]
+        for _ in range(n):
+            (work / f"visit-{pid}").touch()
+            visited = next_note("visited")
+            markers = visited["markers"]
+            control = traces_in(pid, markers)
+            (work / f"reset-{pid}").touch()
+            new = next_note("shown")["shown"]
+            time.sleep(0.5)  # the old process has ended by now; the new one is idle, as for the next visitor
+            after = traces_in(new, markers)
+            in_supervisor = traces_in(supervisor.pid, markers)
+            rows.append({"old_pid": pid, "new_pid": new, "markers": len(markers),
+                         "control_hits": sum(control.values()),
+                         "markers_found_before": sum(1 for v in control.values() if v),
+                         "traces_after_reset": sum(after.values()), "traces_in_supervisor": sum(in_supervisor.values()),
+                         "old_process_gone": not Path(f"/proc/{pid}").exists(),
+                         "found_after": {m[:60]: c for m, c in after.items() if c},
+                         "found_in_supervisor": {m[:60]: c for m, c in in_supervisor.items() if c}})
+            pid = new
+    finally:
+        supervisor.terminate()
+        try:
+            supervisor.wait(20)
+        except subprocess.TimeoutExpired:
+            supervisor.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    return {"visitors": rows, "visitor_traces_after_reset": sum(r["traces_after_reset"] for r in rows),
+            "visitor_traces_in_supervisor": sum(r["traces_in_supervisor"] for r in rows)}
+
+
 def progress_writer(path: str | None) -> Callable[[dict], None]:
     """Notes for the supervising process, one JSON line each, in the OS's hands at once (a segfault keeps them)."""
     if not path:
@@ -819,6 +1067,16 @@ def report(r: dict, seed: int) -> str:
     if r["tracemalloc_top"]:
         out.append(f"tracemalloc, Python allocations grown from action {w} to the end:")
         out += [f"  {t['kb']:+.1f} KiB ({t['count']:+d} blocks) {t['where']}" for t in r["tracemalloc_top"]]
+    if "visitors" in r:
+        out.append(f"one process per visitor: {len(r['visitors'])} visitors through the real supervisor; traces of a "
+                   f"visitor in the live child after a reset: {r['visitor_traces_after_reset']} (target 0), in the "
+                   f"supervisor: {r['visitor_traces_in_supervisor']} (target 0)")
+        for v in r["visitors"]:
+            out.append(f"  pid {v['old_pid']} → {v['new_pid']}: {v['markers']} marks (typed figures, English "
+                       f"explanation lines); before the reset {v['markers_found_before']} of them found "
+                       f"{v['control_hits']}× in the visitor's process (the control); after: {v['traces_after_reset']} in the "
+                       f"new child, {v['traces_in_supervisor']} in the supervisor; old process gone: {v['old_process_gone']}")
+            out += [f"    found after the reset: {m!r} ×{c}" for m, c in {**v["found_after"], **v["found_in_supervisor"]}.items()]
     out.append(f"Qt warnings: {r['qt_warnings']}" + "".join(f"\n  {n}× {m}" for m, n in r["qt_warning_kinds"].items()))
     out.append(f"driver errors (bugs in this bench, not the app): {r['driver_errors']}")
     out += [t.rstrip() for t in r["driver_error_tracebacks"]]
@@ -840,12 +1098,19 @@ def main() -> int:
                     help="no supervising process (a hard crash then ends the bench without a report)")
     ap.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     ap.add_argument("--progress", help=argparse.SUPPRESS)  # the supervisor's file: one JSON line per note
+    ap.add_argument("--visitors", type=int, default=3,
+                    help="then this many visitors through the real kiosk supervisor, a process each, their memory "
+                         "searched after every reset (0: skip; Linux only)")
+    if len(sys.argv) > 2 and sys.argv[1] == "--visitor-child":  # a visitor's process (visitors_phase)
+        return visitor_child(sys.argv[2], [a for a in sys.argv[3:] if a != "--"])
     args = ap.parse_args()
     if args.actions < 1:
         ap.error("--actions must be at least 1")
     args.quiet = args.quiet or (args.json and not args.in_process)
     r = run(args, progress_writer(args.progress)) if args.in_process else supervise(args)
     r["seed"] = args.seed
+    if args.visitors and not args.in_process and Path("/proc/self/mem").exists():
+        r.update(visitors_phase(args.visitors))
     print(json.dumps(r, ensure_ascii=False) if args.json else report(r, args.seed))
     return 1 if r["driver_errors"] else 0
 

@@ -209,6 +209,7 @@ def test_after_idle_and_countdown_nothing_of_the_visitor_remains(kiosk, qtbot, h
     visit(kiosk, qtbot)
     kiosk.set_lang("en")
     old_household = weakref.ref(kiosk.session.household)
+    kiosk.kiosk.overlay._timer.setInterval(300)  # each "second" long enough to be seen on a busy machine
     kiosk.kiosk.idle.set_idle_ms(300)
     qtbot.waitUntil(kiosk.kiosk.overlay.isVisible, timeout=3000)
     assert kiosk.kiosk.overlay.number.text() == "3"
@@ -262,7 +263,10 @@ def test_a_touch_screen_touch_cancels_the_countdown(kiosk, qtbot):
     from PySide6.QtGui import QPointingDevice
 
     device = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen)
+    QTest.touchEvent(kiosk.form.viewport(), device).press(0, QPoint(20, 20)).commit()  # someone is there
+    QTest.touchEvent(kiosk.form.viewport(), device).release(0, QPoint(20, 20)).commit()
     kiosk.kiosk.idle.timeout()
+    assert kiosk.kiosk.overlay.isVisible()
     QTest.touchEvent(kiosk.kiosk.overlay, device).press(0, QPoint(200, 200)).commit()
     QTest.touchEvent(kiosk.kiosk.overlay, device).release(0, QPoint(200, 200)).commit()
     assert not kiosk.kiosk.overlay.isVisible()

@@ -4,7 +4,8 @@
     --handout OUT.pdf                        write the case's handout PDF and exit
     --compare B.json                         compare the case (A) with B; with --handout the PDF sets A, B and
                                              the difference side by side (no window is shown)
-    --kiosk [--config kiosk.json]            kiosk mode (also when kiosk.json next to the program says so);
+    --kiosk [--config kiosk.json]            kiosk mode (also when kiosk.json next to the program says so): a
+                                             supervisor with one window process per visitor (ui.kiosk_supervisor);
                                              with --screenshot: the kiosk (blank family unless --case), and
                                              --countdown shows the idle countdown in it
 
@@ -45,6 +46,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--kiosk", action="store_true", help="kiosk mode: full screen, touch-sized, resets when idle")
     ap.add_argument("--config", metavar="kiosk.json", help="kiosk settings (default: kiosk.json next to the program)")
     ap.add_argument("--countdown", action="store_true", help="with --kiosk --screenshot: show the idle countdown")
+    ap.add_argument("--kiosk-child", action="store_true", help=argparse.SUPPRESS)  # one visitor's process (ui.kiosk_child)
     return ap
 
 
@@ -101,6 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if _headless(args) and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    settings, config_problem = _kiosk_config(args)
+    kiosk = args.kiosk or settings.kiosk or args.kiosk_child
+    if kiosk and args.lang:
+        settings = settings.model_copy(update={"language": args.lang})
+    if kiosk and not _headless(args) and not args.kiosk_child:
+        # before Qt or the model is imported: the supervisor holds no visitor's data (ui.kiosk_supervisor)
+        from ui.kiosk_supervisor import run_supervisor
+
+        return run_supervisor(list(sys.argv[1:] if argv is None else argv), [config_problem] if config_problem else [])
     from PySide6.QtWidgets import QApplication
 
     from ui.fonts import register_qt_font
@@ -108,8 +119,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.main_window import MainWindow
     from ui.session import Session
 
-    settings, config_problem = _kiosk_config(args)
-    kiosk = args.kiosk or settings.kiosk
     if kiosk:
         from ui.kiosk_app import prepare_kiosk_process
 
@@ -122,8 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     install_qt_translations(language())  # Qt's own words (message boxes, file and print dialogs) too
     notes: list[tuple] = [] if register_qt_font(app) else [("win_font_missing", "")]
-    if config_problem:
+    if config_problem and not kiosk:  # a kiosk's: for the administrator (exit dialog, stderr), not the visitor
         notes.append(("win_config_problem", config_problem))
+    if args.kiosk_child:
+        from ui.kiosk_child import run_child
+
+        return run_child(app, settings, [config_problem] if config_problem else [])
     session = Session()
     if _headless(args) and kiosk and args.screenshot:
         from ui.kiosk_app import kiosk_screenshot
@@ -131,10 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return kiosk_screenshot(app, session, settings, args.screenshot, args.size, args.case, args.countdown)
     if _headless(args):
         return _run_headless(app, session, args)
-    if kiosk:
+    if kiosk:  # not reached by `--kiosk` itself (the supervisor above): a kiosk in this one process
         from ui.kiosk_app import build_kiosk_window
 
-        window = build_kiosk_window(session, settings)
+        window = build_kiosk_window(session, settings, admin_notes=[config_problem] if config_problem else [])
         window.showFullScreen()
     else:
         window = MainWindow(session)
@@ -198,7 +211,7 @@ def _say_notes(window, notes: list[tuple], kiosk: bool) -> None:
 def _kiosk_config(args: argparse.Namespace):
     """The kiosk settings and what was wrong with their file. Without --kiosk and without a kiosk.json, nothing is
     imported (pydantic would slow the desktop window's start)."""
-    if not args.kiosk and not args.config:
+    if not args.kiosk and not args.config and not args.kiosk_child:
         beside = (Path(sys.executable).resolve().parent if getattr(sys, "frozen", False)
                   else Path(__file__).resolve().parent.parent) / "kiosk.json"  # ui.kiosk_config.default_config_path
         if not beside.exists():

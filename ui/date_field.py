@@ -128,6 +128,12 @@ class DateField(QWidget):
         self._finished = True
         self.edited.emit()
 
+    def pick_date(self, date: dt.date) -> None:
+        """A date chosen elsewhere (the kiosk's touch date picker) into the field, as a day clicked in the
+        calendar is."""
+        self.edit.setText(date.isoformat())
+        self.edited.emit()
+
     def value(self) -> str | None:
         """The date as the model reads it (YYYY-MM-DD), the text as typed when it is no date, None when empty."""
         date, _ = read_date(self.edit.text(), self._finished)

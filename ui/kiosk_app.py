@@ -1,8 +1,8 @@
 """Starting the program as a kiosk (``python -m ui --kiosk``, or ``"kiosk": true`` in kiosk.json).
 
-The kiosk writes nothing to disk: no bytecode caches, no case files or settings, error records to stderr only,
-and matplotlib's font list goes to a private temporary folder that is removed at exit (it holds font names, never
-anything a visitor typed).
+The kiosk writes nothing to disk: no bytecode caches, no case files or settings, error records to stderr only;
+TMPDIR is a private folder on /dev/shm (memory) for Qt's print file (ui.kiosk_print), and matplotlib's font
+list goes into it too (font names, never anything a visitor typed); it is removed at exit.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 def prepare_kiosk_process() -> None:
     """Before matplotlib or any of our modules not yet imported load: keep their caches off the disk."""
     sys.dont_write_bytecode = True
+    from ui.kiosk_print import prepare_print_spool
+
+    prepare_print_spool()  # before Qt asks where temporary files go
     # The bundle's start-up hook (build.spec) points matplotlib at a per-user cache folder: not for a kiosk. A
     # folder the person starting the program chose themselves is kept.
     from_hook = os.environ.get("BENGBU_MPLCONFIGDIR_FROM_HOOK")
@@ -33,13 +36,13 @@ def prepare_kiosk_process() -> None:
 
 
 def build_kiosk_window(session: Session, settings: KioskSettings, idle_ms: int | None = None,
-                       tick_ms: int = 1000) -> MainWindow:
+                       tick_ms: int = 1000, admin_notes: list[str] | tuple[str, ...] = (), link=None) -> MainWindow:
     """The main window in kiosk mode (``window.kiosk`` is its ui.kiosk_mode.KioskMode)."""
     from ui.kiosk_mode import KioskMode
     from ui.main_window import MainWindow
 
     window = MainWindow(session, kiosk=True)
-    KioskMode(window, settings, idle_ms=idle_ms, tick_ms=tick_ms)
+    KioskMode(window, settings, idle_ms=idle_ms, tick_ms=tick_ms, admin_notes=admin_notes, link=link)
     return window
 
 
@@ -77,6 +80,7 @@ def kiosk_screenshot(app, session: Session, settings: KioskSettings, out: str, s
     if window.chart_panel is not None and window.chart_panel.chart is not None:
         window.chart_panel.chart.canvas.draw()  # at the size the layout settled on
     if countdown:
+        window.kiosk.idle.used = True  # as if someone had touched it: an empty kiosk shows no countdown
         window.kiosk.idle.timeout()
         app.processEvents()
     ok = window.grab().save(out)

@@ -28,6 +28,11 @@ class Attempts:
         """Whole seconds until a passphrase may be tried again (0: now)."""
         return max(0, math.ceil(self._next_try - self._clock()))
 
+    def restore(self, wrong: int, wait_s: float) -> None:
+        """Carry the count over from the previous visitor's process (ui.kiosk_supervisor keeps it between them)."""
+        self.wrong = max(0, int(wrong))
+        self._next_try = self._clock() + max(0.0, float(wait_s)) if wait_s > 0 else 0.0
+
     def record(self, right: bool) -> None:
         if right:
             self.wrong, self._next_try = 0, 0.0

@@ -7,8 +7,10 @@ The administrator's passphrase is stored only as a salted scrypt hash. Set it wi
 
     python -m ui.kiosk_config set-passphrase kiosk.json
 
-A missing file means desktop mode; a corrupt one gives a message and safe defaults (kiosk stays on if the
-file asked for it and could be partly read, since an unattended machine must not fall back to desktop mode).
+A missing file means desktop mode. A file that is there but cannot be read (empty, cut short, not JSON) means
+kiosk mode with safe defaults, since an unattended machine must not fall back to desktop mode; a bad field
+costs only that field. What was wrong goes to stderr and to the administrator's exit dialog, never to the
+visitor's screen.
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from simulator.caseio import atomic_write_text
 
 CONFIG_NAME = "kiosk.json"
 HASH_FORMAT = re.compile(r"scrypt\$\d+\$\d+\$\d+\$[0-9a-f]{32}\$[0-9a-f]{64}")
@@ -66,20 +66,51 @@ def default_config_path() -> Path:
 
 
 def load_config(path: str | os.PathLike | None = None) -> LoadedConfig:
+    """The settings in ``path`` (default: beside the program). No file: desktop mode. A file that is there but
+    cannot be read — empty, cut short, not JSON, not an object — means kiosk mode with safe defaults: an
+    unattended machine must never fall back to the desktop window. One bad field costs only that field (its
+    default is used), never the others: a bad idle_seconds must not drop the passphrase hash. A byte-order mark
+    (Windows Notepad, PowerShell 5) is fine."""
     p = Path(path) if path else default_config_path()
     if not p.exists():
         return LoadedConfig(KioskSettings(), None)
     try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
-        return LoadedConfig(KioskSettings.model_validate(raw), None)
+        raw = json.loads(p.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        return LoadedConfig(KioskSettings(), f"{p.name}: {e}")
-    except ValidationError as e:
-        wanted_kiosk = isinstance(raw, dict) and raw.get("kiosk") is True
-        # a field's problem is "field: message"; the file's own ("not an object") is just the message
-        fields = "; ".join(": ".join(filter(None, (".".join(map(str, x["loc"])), x["msg"])))
-                           for x in e.errors(include_url=False))
-        return LoadedConfig(KioskSettings(kiosk=wanted_kiosk), f"{p.name}: {fields}")
+        return LoadedConfig(KioskSettings(kiosk=True), f"{p.name}: {_unreadable(e)}")
+    if not isinstance(raw, dict):
+        return LoadedConfig(KioskSettings(kiosk=True), f"{p.name}: must be a JSON object {{...}}")
+    return _field_by_field(raw, p.name)
+
+
+def _unreadable(e: Exception) -> str:
+    if isinstance(e, json.JSONDecodeError):
+        return "empty" if not e.doc.strip() else f"not valid JSON ({e.msg}, line {e.lineno} column {e.colno})"
+    if isinstance(e, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return type(e).__name__ if isinstance(e, RecursionError) else str(e)
+
+
+def _field_by_field(raw: dict, name: str) -> LoadedConfig:
+    """Each known field checked alone; a bad or unknown one is named and left at its default. ``kiosk`` itself,
+    when bad, counts as true (the file was meant for a kiosk)."""
+    good: dict = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        if key not in KioskSettings.model_fields:
+            problems.append(f"{key}: unknown setting, ignored")
+            continue
+        try:
+            KioskSettings.model_validate({key: value})
+        except ValidationError as e:
+            message = "; ".join(x["msg"] for x in e.errors(include_url=False))
+            problems.append(f"{key}: {message} (the default is used)")
+            if key == "kiosk":
+                good["kiosk"] = True
+            continue
+        good[key] = value
+    settings = KioskSettings.model_validate(good)
+    return LoadedConfig(settings, f"{name}: " + "; ".join(problems) if problems else None)
 
 
 def hash_passphrase(passphrase: str, salt: bytes | None = None) -> str:
@@ -106,9 +137,11 @@ def set_passphrase(path: str | os.PathLike, passphrase: str) -> None:
     p = Path(path)
     data = {}
     if p.exists():
-        data = json.loads(p.read_text(encoding="utf-8"))
+        data = json.loads(p.read_bytes().decode("utf-8-sig"))
     data["admin_passphrase_hash"] = hash_passphrase(passphrase)
     KioskSettings.model_validate(data)
+    from simulator.caseio import atomic_write_text  # here: the kiosk's supervisor imports this module, never the model
+
     atomic_write_text(p, json.dumps(data, indent=2) + "\n")
 
 

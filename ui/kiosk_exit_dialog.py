@@ -15,9 +15,16 @@ from ui.number_field import MESSAGE_STYLE
 
 
 class KioskExitDialog(QDialog):
-    def __init__(self, check: Callable[[str], int | None], parent: QWidget | None = None):
-        """``check(passphrase)``: None if it is right, else the seconds before another try (0: at once)."""
+    def __init__(self, check: Callable[[str], int | None], parent: QWidget | None = None,
+                 notes: list[str] | tuple[str, ...] = ()):
+        """``check(passphrase)``: None if it is right, else the seconds before another try (0: at once).
+        ``notes``: problems with kiosk.json or the printing set-up, for the administrator's eyes only."""
         super().__init__(parent)
+        self._notes = list(notes)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setVisible(bool(self._notes))
         self._check = check
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.prompt = QLabel()
@@ -37,7 +44,7 @@ class KioskExitDialog(QDialog):
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 20)
         box.setSpacing(12)
-        for w in (self.prompt, self.passphrase, self.message):
+        for w in (self.notes, self.prompt, self.passphrase, self.message):
             box.addWidget(w)
         box.addLayout(buttons)
         self.leave.clicked.connect(self._on_leave_clicked)
@@ -62,6 +69,7 @@ class KioskExitDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("kiosk_exit_title"))
+        self.notes.setText(tr("kiosk_admin_notes") + "\n" + "\n".join(self._notes) if self._notes else "")
         self.prompt.setText(tr("kiosk_exit_prompt"))
         self.passphrase.setAccessibleName(tr("kiosk_exit_prompt"))
         self.leave.setText(tr("kiosk_exit_leave"))

@@ -28,6 +28,7 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._last = time.monotonic()
         self._paused = False
+        self.used = False  # a touch or key since the last forget_use(): an empty kiosk asks nobody "still there?"
         self._pointer: QPointF | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_check)
@@ -57,6 +58,10 @@ class IdleWatcher(QObject):
         self._paused = False
         self._last = time.monotonic()
 
+    def forget_use(self) -> None:
+        """Nobody has touched the kiosk since now (its start over)."""
+        self.used = False
+
     def idle_for_ms(self) -> float:
         return (time.monotonic() - self._last) * 1000
 
@@ -83,6 +88,8 @@ class IdleWatcher(QObject):
         elif kind not in PRESSES and kind not in OTHER_INPUT:
             return False
         self._last = time.monotonic()
+        if kind in PRESSES:
+            self.used = True
         if self._paused and (kind in PRESSES or kind == T.MouseMove):
             self.touched.emit()
             return True  # this touch only cancels the countdown

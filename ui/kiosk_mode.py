@@ -4,7 +4,14 @@ with the other language, printing and "start over", and an idle reset that leave
 Starting over (the button, or the countdown after the idle period reaching zero) puts a blank family in every
 field and clears every place a previous visitor's figures could linger: the form (with each field's undo
 history), the results and their selection, the explanation, scenario A, the chart, the message bar, popups,
-scroll positions — and, in memory, the old household and result objects. The kiosk writes nothing to disk.
+scroll positions, the clipboard and the X11 selection, the zoom and large-text mode — and, in memory, the old
+household and result objects. Run by ui.kiosk_supervisor (``link`` set), starting over instead covers the window
+with the welcome screen and hands over to a fresh process: the operating system then discards all of this
+process's memory. The kiosk writes nothing to disk.
+
+Touch only: a number or date field, touched, brings up the on-screen keypad (ui.kiosk_keypad); a date's
+arrow the touch-sized date picker (ui.touch_date_picker) instead of Qt's calendar; the wheel over a drop-down
+scrolls the form rather than changing the choice.
 
 Leaving kiosk mode takes the administrator's key combination and the passphrase from kiosk.json; without a
 passphrase set, kiosk mode cannot be left from the window at all.
@@ -18,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QClipboard, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -38,7 +45,10 @@ from ui.kiosk_band import KioskBand
 from ui.kiosk_config import KioskSettings, verify_passphrase
 from ui.kiosk_countdown import CountdownOverlay
 from ui.kiosk_idle import IdleWatcher
-from ui.kiosk_style import KIOSK_STYLE, KIOSK_ZOOM, apply_touch_rows
+from ui.kiosk_keypad import Keypad
+from ui.kiosk_style import KIOSK_STYLE, KIOSK_ZOOM, TOUCH_PX, apply_touch_rows
+from ui.kiosk_welcome import WelcomeCover
+from ui.touch_date_picker import TouchDatePicker
 
 
 @cache
@@ -83,16 +93,29 @@ COMPACT_BELOW = (1600, 900)  # window width, height under which type and the ban
 class KioskMode(QObject):
     left = Signal()  # the administrator left kiosk mode
 
-    def __init__(self, window: MainWindow, settings: KioskSettings, idle_ms: int | None = None, tick_ms: int = 1000):
+    def __init__(self, window: MainWindow, settings: KioskSettings, idle_ms: int | None = None, tick_ms: int = 1000,
+                 admin_notes: list[str] | tuple[str, ...] = (), link=None):
+        """``admin_notes``: problems for the administrator only (kiosk.json, CUPS), shown in the exit dialog and
+        never to a visitor; ``link``: the ui.kiosk_child.SupervisorLink when a supervisor runs this process."""
         super().__init__(window)
         self.window = window
         self.settings = settings
         self.active = True
         self.exit_dialog = None
+        self.link = link
+        self.elder = False
         self.attempts = Attempts()  # wrong exit passphrases: kept across the dialog, start over and idle resets
+        from ui.kiosk_print import cups_retention_problems
+
+        self.print_problems = cups_retention_problems()
+        self.admin_notes = [*admin_notes, *self.print_problems]  # on stderr once: ui.kiosk_supervisor
         window.kiosk = self
-        self.band = KioskBand(settings.idle_seconds)
+        # what the band promises is what happens: the idle period, then the countdown
+        self.band = KioskBand(settings.idle_seconds + settings.countdown_seconds)
         window.add_top_band(self.band)
+        self.keypad = Keypad(window)
+        self.date_picker = TouchDatePicker(window)
+        self.cover = WelcomeCover(window)
         self.overlay = CountdownOverlay(settings.countdown_seconds, window, tick_ms)
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else settings.idle_seconds * 1000, self)
         self.admin = QShortcut(QKeySequence(ADMIN_KEYS), window)
@@ -100,6 +123,7 @@ class KioskMode(QObject):
         self.band.languageClicked.connect(self._on_language_clicked)
         self.band.printClicked.connect(self._on_print_clicked)
         self.band.startOverClicked.connect(self._on_start_over_clicked)
+        self.band.elderClicked.connect(self._on_elder_clicked)
         self.idle.idle.connect(self._on_idle)
         self.idle.touched.connect(self._on_touched)
         self.overlay.cancelled.connect(self._on_touched)
@@ -111,6 +135,9 @@ class KioskMode(QObject):
         self._compact: bool | None = None
         self._fit()
         window.installEventFilter(self)
+        self.touch = _TouchInput(self)
+        QApplication.instance().installEventFilter(self.touch)
+        QApplication.clipboard().changed.connect(self._on_clipboard_changed)
         self.idle.start()
 
     # -- the visitor ------------------------------------------------------------------------------------------
@@ -119,6 +146,35 @@ class KioskMode(QObject):
 
     def _on_start_over_clicked(self) -> None:
         self.start_over(to_language=False)
+
+    def _on_elder_clicked(self) -> None:
+        self.set_elder(not self.elder)
+
+    def set_elder(self, on: bool) -> None:
+        """Large-text mode (ui.elder_style): 18 pt text, 60 px targets, strong contrast."""
+        from ui.elder_style import ELDER_PX, ELDER_STYLE
+
+        self.elder = on
+        self.band.set_elder(on)
+        self.window.setStyleSheet(KIOSK_STYLE + (ELDER_STYLE if on else ""))
+        apply_touch_rows(self.window, ELDER_PX if on else TOUCH_PX)
+        self.date_picker.retranslate()
+        QTimer.singleShot(0, self._share_room)
+
+    def _on_clipboard_changed(self, mode: QClipboard.Mode) -> None:
+        """No selection export: text a visitor selects never becomes the X11 primary selection that another
+        program, or the next visitor's middle click, could paste."""
+        clipboard = QApplication.clipboard()
+        if mode == QClipboard.Mode.Selection and self.active and clipboard.ownsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+
+    @staticmethod
+    def clear_clipboard() -> None:
+        """The clipboard and the X11 primary selection emptied (what a visitor copied or selected)."""
+        clipboard = QApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
 
     def _on_print_clicked(self) -> None:
         from ui.kiosk_print import kiosk_printer, print_handout
@@ -130,6 +186,9 @@ class KioskMode(QObject):
         if info is None:
             bar.show_message(lambda: tr("kiosk_no_printer"), "info")
             return
+        if self.print_problems:  # CUPS would keep a copy: "nothing is stored on this machine" comes first
+            bar.show_message(lambda: tr("kiosk_print_unsafe"), "info")
+            return
         bar.show_message(lambda: tr("kiosk_printing"), "info")
         QApplication.processEvents()  # the message is on screen while the handout is laid out
         ok = print_handout(info, session.household, session.result)
@@ -139,7 +198,9 @@ class KioskMode(QObject):
     def _on_loaded(self) -> None:
         """Content widgets exist once the model is loaded: give their rows touch height, let a finger drag the form
         and the tables, and share the room once the layout has settled."""
-        apply_touch_rows(self.window)
+        from ui.elder_style import ELDER_PX
+
+        apply_touch_rows(self.window, ELDER_PX if self.elder else TOUCH_PX)
         for area in self.window.findChildren(QAbstractScrollArea):
             # touch only: a mouse drag in a table still selects, as on the desktop. Once per viewport: this runs
             # at every start over, and each grab registers a new gesture recogniser (bench/soak.py saw +18 MB).
@@ -173,7 +234,7 @@ class KioskMode(QObject):
         if not self.active:
             return
         self._place_chart()
-        for name, share in (("main", 0.34), ("answer", 0.42), ("details", 0.68)):
+        for name, share in (("main", 0.4 if self.elder else 0.34), ("answer", 0.42), ("details", 0.68)):
             splitter = w.splitters.get(name)
             if splitter is not None and splitter.count() == 2:
                 total = sum(splitter.sizes())
@@ -192,6 +253,9 @@ class KioskMode(QObject):
 
     # -- idle and the countdown -------------------------------------------------------------------------------
     def _on_idle(self) -> None:
+        if not self.idle.used:  # nobody touched anything since the last reset: nobody to ask "still there?"
+            self.idle.resume()
+            return
         self._close_popups()
         self.overlay.start()
 
@@ -204,10 +268,31 @@ class KioskMode(QObject):
 
     def start_over(self, to_language: bool = True) -> None:
         """A blank family and nothing left of the previous visitor, in the window or in memory.
-        ``to_language``: back to the configured language too (the idle reset; not the visitor's own button)."""
+        ``to_language``: back to the configured language too (the idle reset; not the visitor's own button).
+        Under a supervisor: the welcome screen, and a fresh process takes over (``hand_over``)."""
+        if self.link is not None and self.link.connected:
+            self.hand_over(to_language)
+        else:
+            self.reset_here(to_language)
+
+    def hand_over(self, to_language: bool) -> None:
+        """Cover the window, empty the clipboard and ask the supervisor for the next visitor's process; this one
+        ends once that one is on screen."""
+        self.overlay.stop()
+        self._close_popups()
+        self.clear_clipboard()
+        self.cover.cover()
+        self.idle.stop()
+        self.link.done(self.settings.language if to_language else language())
+
+    def reset_here(self, to_language: bool = True) -> None:
+        """Start over in this process (without a supervisor, or when it cannot start another process)."""
         w = self.window
         self.overlay.stop()
         self._close_popups()
+        self.clear_clipboard()
+        if self.elder:
+            self.set_elder(False)
         w.message_bar.clear()
         if w.results is not None:
             w.results.forget_selection()
@@ -225,6 +310,10 @@ class KioskMode(QObject):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
         return_freed_memory()
+        self._compact = None  # the visitor's zoom (Ctrl+ +/-) goes: the kiosk's own text size for the screen
+        self._fit()
+        self.cover.hide()
+        self.idle.forget_use()
         self.idle.resume()
 
     def _reset_views(self) -> None:
@@ -246,6 +335,8 @@ class KioskMode(QObject):
 
     def _close_popups(self) -> None:
         QToolTip.hideText()
+        self.keypad.close_keypad()
+        self.date_picker.close_picker()
         for calendar in self.window.findChildren(QCalendarWidget):
             calendar.hide()
         popup = QApplication.activePopupWidget()
@@ -262,12 +353,14 @@ class KioskMode(QObject):
         if not self.active:
             return
         if not self.settings.admin_passphrase_hash:
-            self.window.message_bar.show_message(lambda: tr("kiosk_exit_no_passphrase"), "info")
+            notes = "\n".join(self.admin_notes)
+            self.window.message_bar.show_message(
+                lambda: tr("kiosk_exit_no_passphrase") + (f"\n{tr('kiosk_admin_notes')}\n{notes}" if notes else ""), "info")
             return
         from ui.kiosk_exit_dialog import KioskExitDialog
 
         if self.exit_dialog is None:
-            self.exit_dialog = KioskExitDialog(self._check_passphrase, self.window)
+            self.exit_dialog = KioskExitDialog(self._check_passphrase, self.window, self.admin_notes)
             self.exit_dialog.accepted.connect(self.leave)
         self.exit_dialog.open()
 
@@ -278,6 +371,8 @@ class KioskMode(QObject):
             return wait
         right = verify_passphrase(passphrase, self.settings.admin_passphrase_hash)
         self.attempts.record(right)
+        if self.link is not None:  # the count outlives this process: the supervisor hands it to the next one
+            self.link.attempts(self.attempts.wrong, self.attempts.wait_s())
         return None if right else self.attempts.wait_s()
 
     def leave(self) -> None:
@@ -289,6 +384,10 @@ class KioskMode(QObject):
         self.active = False
         self.idle.stop()
         self.overlay.stop()
+        self._close_popups()
+        QApplication.instance().removeEventFilter(self.touch)
+        if self.link is not None:
+            self.link.left()  # the supervisor starts no more visitors' processes
         w = self.window
         self.band.hide()
         w.setStyleSheet("")
@@ -321,5 +420,55 @@ class KioskMode(QObject):
             tabs.setTabText(tabs.indexOf(panel), tr("win_chart"))
         self.band.retranslate()
         self.overlay.retranslate()
+        self.keypad.retranslate()
+        self.date_picker.retranslate()
+        self.cover.retranslate()
         if self.exit_dialog is not None:
             self.exit_dialog.retranslate()
+
+
+class _TouchInput(QObject):
+    """Application-wide: a touched number or date field brings up the keypad, a date's arrow the date picker;
+    the wheel over a drop-down scrolls the form; copy and cut keys are ignored (nothing leaves the visit)."""
+
+    def __init__(self, kiosk: KioskMode):
+        super().__init__(kiosk)
+        self.kiosk = kiosk
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in _TOUCH_EVENTS or not isinstance(obj, QWidget) or obj.window() is not self.kiosk.window:
+            return False
+        if kind == QEvent.Type.Wheel:
+            return self._wheel(obj, event)
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Cut)
+        from ui.date_field import DateField
+        from ui.number_field import NumberField
+
+        owner = obj.parentWidget()
+        if isinstance(owner, DateField) and obj is owner.pick:
+            if kind == QEvent.Type.MouseButtonRelease and obj.isEnabled():
+                self.kiosk.keypad.close_keypad()
+                self.kiosk.date_picker.open_for(owner)
+            return True  # not Qt's calendar, with its 12–36 px cells
+        if (kind == QEvent.Type.MouseButtonRelease and isinstance(obj, QLineEdit)
+                and isinstance(owner, NumberField | DateField) and obj.isEnabled() and not obj.isReadOnly()):
+            QTimer.singleShot(0, obj, lambda: self.kiosk.keypad.open_for(obj))
+        return False
+
+    @staticmethod
+    def _wheel(obj: QWidget, event: QEvent) -> bool:
+        combo = obj if isinstance(obj, QComboBox) else None
+        if combo is None or combo.view().isVisible():
+            return False
+        area = combo.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True  # the choice stays what the visitor chose
+
+
+_TOUCH_EVENTS = frozenset({QEvent.Type.Wheel, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                           QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride})

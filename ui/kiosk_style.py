@@ -30,15 +30,15 @@ QSplitter::handle:vertical {{ height: 10px; }}
 """
 
 
-def apply_touch_rows(window: QWidget) -> None:
-    """Every table row and drop-down choice at least TOUCH_PX tall (the style sheet's ::item min-height does not
+def apply_touch_rows(window: QWidget, px: int = TOUCH_PX) -> None:
+    """Every table row and drop-down choice at least ``px`` tall (the style sheet's ::item min-height does not
     reach every view: a combo box's own item delegate ignores it, a styled one does not)."""
     for combo in window.findChildren(QComboBox):
         if not isinstance(combo.itemDelegate(), QStyledItemDelegate):
             combo.setItemDelegate(QStyledItemDelegate(combo))
     for view in window.findChildren(QAbstractItemView):
         if isinstance(view, QTableView):
-            view.verticalHeader().setMinimumSectionSize(TOUCH_PX)
-            view.verticalHeader().setDefaultSectionSize(TOUCH_PX)
+            view.verticalHeader().setMinimumSectionSize(px)
+            view.verticalHeader().setDefaultSectionSize(px)
         elif isinstance(view, QTreeView):
             view.setUniformRowHeights(True)
