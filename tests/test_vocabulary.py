@@ -27,8 +27,8 @@ def test_the_case_schema_takes_exactly_the_vocabulary():
 def test_the_windows_lists_are_the_models():
     from ui import chart, household_form, parent_editor, result_model, results_table
 
-    assert household_form.AREAS == tuple(vocabulary.AREAS) and household_form.SPLITS == vocabulary.TAX_SPLITS
-    assert parent_editor.EMPLOYERS == tuple(vocabulary.EMPLOYERS) and parent_editor.INSURANCE == vocabulary.INSURANCE
+    assert tuple(vocabulary.AREAS) == household_form.AREAS and household_form.SPLITS == vocabulary.TAX_SPLITS
+    assert tuple(vocabulary.EMPLOYERS) == parent_editor.EMPLOYERS and parent_editor.INSURANCE == vocabulary.INSURANCE
     assert result_model.CATEGORIES == vocabulary.CATEGORIES and result_model.STATUS_RANK == vocabulary.STATUS_RANK
     assert results_table.BADGE_COLOURS is vocabulary.BADGE_COLOURS
     assert chart.SERIES["money"] == vocabulary.MONEY_CATEGORIES
