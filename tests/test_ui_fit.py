@@ -87,8 +87,21 @@ def test_at_1366_by_768_nothing_is_cut_off(qtbot, lang):
         assert index.data(Qt.ItemDataRole.DisplayRole)
 
 
+@pytest.fixture
+def app_font():
+    """The window's own font, as the program's start registers it (ui.app): the sizes below are the app's,
+    whatever tests ran before (a window built alone would otherwise have Qt's default font)."""
+    from ui.fonts import register_qt_font
+
+    app = QApplication.instance()
+    before = app.font()
+    register_qt_font(app)
+    yield
+    app.setFont(before)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_text_at_200_percent_is_large_everywhere_and_still_fits(qtbot, lang):
+def test_text_at_200_percent_is_large_everywhere_and_still_fits(qtbot, lang, app_font):
     window = open_window(qtbot)
     window.ensure_chart()
     window.set_lang(lang)

@@ -27,7 +27,7 @@ def press_ok(qtbot, dialog: LocalFiguresDialog) -> None:
 def test_the_dialog_offers_exactly_the_unpublished_figures(dialog):
     assert dialog.names == sorted([
         "bengbu.after_school.annual_fee", "bengbu.childcare.enrolment_subsidy", "bengbu.housing.home_purchase_subsidy",
-        "bengbu.preschool.annual_fee", CEILING])
+        "bengbu.preschool.annual_fee", CEILING, "anhui.maternity_insurance.flexible_worker_allowance"])
     assert dialog.labels[CEILING].text() == "公积金贷款最高额度"
 
 

@@ -22,6 +22,21 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+_BASE_PROPERTY = "bengbu_base_point_size"
+
+
+def base_point_size(app) -> float:
+    """The application's text size at 100 %, as it was before any window zoomed it: kept on the application,
+    so a window made after another was zoomed (a kiosk's new family, a test's next window) does not take the
+    zoomed size for its 100 %."""
+    if app is None:
+        return 10.0
+    kept = app.property(_BASE_PROPERTY)
+    if kept:
+        return float(kept)
+    size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+    app.setProperty(_BASE_PROPERTY, size)
+    return size
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +49,7 @@ class MainWindow(QMainWindow):
         self.splitters: dict[str, QSplitter] = {}
         self._bands: list[QWidget] = []
         app = QApplication.instance()
-        self._base_point_size = app.font().pointSizeF() if app and app.font().pointSizeF() > 0 else 10.0
+        self._base_point_size = base_point_size(app)
         self._zoom = ZOOM_STEPS.index(1.0)
         self.commands = WindowActions(self, kiosk)
         self.message_bar = MessageBar()
