@@ -70,8 +70,10 @@ def test_tab_goes_through_the_form_in_reading_order_including_a_child_added_late
 
 
 def test_ctrl_plus_minus_and_zero_scale_the_text(window, qtbot):
+    from ui.main_window import base_point_size
+
     app = QApplication.instance()
-    base = app.font().pointSizeF()
+    base = base_point_size(app)  # the application's 100 %
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
