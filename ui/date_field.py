@@ -14,12 +14,12 @@ import datetime as dt
 import re
 import unicodedata
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLineEdit, QToolButton, QWidget
 
 from ui.field_message import FieldMessage
 from ui.i18n import language, tr
-from ui.number_field import FIELD_STYLE, INVALID_STYLE
+from ui.number_field import FIELD_STYLE, EntryField
 
 _YMD = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
@@ -65,7 +65,7 @@ def read_date(text: str, finished: bool = True) -> tuple[dt.date | None, tuple[s
     return None, ("win_date_no_such_day", {"date": shown, "year": y, "month": mo, "days": days})
 
 
-class DateField(QWidget):
+class DateField(EntryField):
     edited = Signal()
 
     def __init__(self, path: str, parent: QWidget | None = None):
@@ -152,30 +152,6 @@ class DateField(QWidget):
         self._finished = True
         if text != self.edit.text():
             self.edit.setText(text)
-
-    def problem(self) -> str | None:
-        return self._problem
-
-    def set_problem(self, message: str | None) -> None:
-        if message == self._problem:
-            return
-        self._problem = message
-        self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
-        self.message.set_message(message)
-        self._describe()
-
-    def _describe(self) -> None:
-        """What a screen reader says after the field's name: the problem if there is one, else what the field
-        means (its tooltip)."""
-        self.edit.setAccessibleDescription(self._problem or self.toolTip())
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTipChange:
-            self._describe()
-        return super().event(event)
-
-    def set_accessible_name(self, name: str) -> None:
-        self.edit.setAccessibleName(name)
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(tr("win_date_placeholder"))

@@ -37,7 +37,40 @@ def show_number(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-class NumberField(QWidget):
+class EntryField(QWidget):
+    """What a number and a date field share: a line edit (``edit``), the problem shown under it (``message``),
+    and the problem read out by a screen reader after the field's name."""
+
+    _problem: str | None = None
+    edit: QLineEdit
+    message: FieldMessage
+
+    def problem(self) -> str | None:
+        return self._problem
+
+    def set_problem(self, message: str | None) -> None:
+        if message == self._problem:
+            return
+        self._problem = message
+        self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
+        self.message.set_message(message)
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says after the field's name: the problem if there is one, else what the field
+        means (its tooltip)."""
+        self.edit.setAccessibleDescription(self._problem or self.toolTip())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self._describe()
+        return super().event(event)
+
+    def set_accessible_name(self, name: str) -> None:
+        self.edit.setAccessibleName(name)
+
+
+class NumberField(EntryField):
     edited = Signal()
 
     def __init__(self, path: str, unit_key: str | None = None, placeholder_key: str | None = None,
@@ -79,30 +112,6 @@ class NumberField(QWidget):
     def local_problem(self) -> str | None:
         """A number is judged by the model only (see ``DateField.local_problem``)."""
         return None
-
-    def problem(self) -> str | None:
-        return self._problem
-
-    def set_problem(self, message: str | None) -> None:
-        if message == self._problem:
-            return
-        self._problem = message
-        self.edit.setStyleSheet(INVALID_STYLE if message else FIELD_STYLE)
-        self.message.set_message(message)
-        self._describe()
-
-    def _describe(self) -> None:
-        """What a screen reader says after the field's name: the problem if there is one, else what the field
-        means (its tooltip)."""
-        self.edit.setAccessibleDescription(self._problem or self.toolTip())
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTipChange:
-            self._describe()
-        return super().event(event)
-
-    def set_accessible_name(self, name: str) -> None:
-        self.edit.setAccessibleName(name)
 
     def retranslate(self) -> None:
         self.unit.setText(tr(self._unit_key) if self._unit_key else "")
