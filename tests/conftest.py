@@ -33,13 +33,24 @@ def window(qtbot):
     return w
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """HOME and the XDG folders in tmp_path: the real home is never written, and anything written is seen."""
-    root = tmp_path / "home"
+def _point_home_at(root: Path, monkeypatch) -> Path:
     for name, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
                       ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
         (root / sub).mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(root / sub))
     monkeypatch.setenv("LOCALAPPDATA", str(root / ".local/share"))  # ui.crash_guard.data_dir() on Windows
     return root
+
+
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path_factory, monkeypatch):
+    """Every test gets a HOME of its own (outside its tmp_path, which some tests list): no test writes the real
+    home's settings or recent files, and no test sees what an earlier one (or a parallel run) left there."""
+    _point_home_at(tmp_path_factory.mktemp("own-home"), monkeypatch)
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """HOME and the XDG folders in tmp_path: the real home is never written, and anything written is seen."""
+    return _point_home_at(tmp_path / "home", monkeypatch)
+
