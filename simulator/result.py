@@ -52,7 +52,7 @@ class Line(NamedTuple):
 
     def for_year(self, year: int) -> Line:
         """The same line in another year (an entitlement, worked out in the year of the case)."""
-        return self._replace(year=year)
+        return Line._make((self.id, year, *self[2:]))
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
         """The line's JSON record; ``parameters`` adds the trail of parameter values that went in. (Its
@@ -119,23 +119,24 @@ class Result:
         unknown = 0
         money: dict[int, dict[str, int]] = {}
         days: dict[int, dict[str, int]] = {}
+        totals_of = self.totals_of
         for ln in self.lines:
-            if ln.amount is None:
-                unknown += ln.unit != "entitlement"
-                continue
-            total = self.totals_of.get(ln.id)
-            if ln.unit == "days":
+            amount, unit = ln.amount, ln.unit
+            if amount is None:
+                unknown += unit != "entitlement"
+            elif unit == "days":
                 if ln.parent:
-                    leave[ln.parent] += int(ln.amount)
-                    year = days.setdefault(ln.year, dict.fromkeys(ROLES, 0))
-                    year[ln.parent] += int(ln.amount)
-                continue
-            amount_fen = round(ln.amount * 100)
-            if total in fen_totals:
-                fen_totals[total] += amount_fen
-            if ln.unit == "yuan":
-                year = money.setdefault(ln.year, dict.fromkeys(MONEY_CATEGORIES, 0))
-                year[ln.category] += amount_fen
+                    leave[ln.parent] += int(amount)
+                    in_year = days.get(ln.year) or days.setdefault(ln.year, dict.fromkeys(ROLES, 0))
+                    in_year[ln.parent] += int(amount)
+            else:
+                amount_fen = round(amount * 100)
+                total = totals_of.get(ln.id)
+                if total in fen_totals:
+                    fen_totals[total] += amount_fen
+                if unit == "yuan":
+                    in_year = money.get(ln.year) or money.setdefault(ln.year, dict.fromkeys(MONEY_CATEGORIES, 0))
+                    in_year[ln.category] += amount_fen
         totals: dict[str, Any] = {k: v / 100 for k, v in fen_totals.items()}
         totals |= {"leave_days": leave, "amounts_to_enter": unknown}
         totals = {k: totals[k] for k in ("money_received", "tax_saved", "interest_saved", "loan_capacity",
