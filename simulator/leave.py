@@ -18,7 +18,7 @@ from .lawful_birth import birth_lawful, child_lawful
 from .measure import LineKind, Measure
 from .parameters import ParamUse
 from .result import Line
-from .statutory_holidays import coinciding, statutory_holidays
+from .statutory_holidays import HolidayCount, coinciding, statutory_holidays
 from .texts import Text
 from .vocabulary import EMPLOYED
 
@@ -175,14 +175,14 @@ def year_holidays(case: Case, year: int) -> YearHolidays | None:
     notices = case.param("national.holidays.statutory_holidays")
     published, dates = notices.entry(dt.date(year, 1, 1))
     if published is not None and published.year == year:
-        return YearHolidays(tuple(sorted(dates)), holiday_record(notices.name, published, f"{len(dates)} days",
+        return YearHolidays(tuple(sorted(dates)), holiday_record(notices.name, published, HolidayCount(len(dates)),
                                                                  notices.line_status, notices.reference), False)
     rules_p = case.param("national.holidays.festival_rules")
     since, rules = rules_p.entry(dt.date(year, 1, 1))
     if since is None:
         return None
     dates = statutory_holidays(rules, year)
-    value = f"{len(dates)} days computed for {year}"
+    value = HolidayCount(len(dates), year)
     record = holiday_record(rules_p.name, since, value, rules_p.line_status, rules_p.reference)
     twice = coinciding(rules, year)
     if not twice:
@@ -190,7 +190,7 @@ def year_holidays(case: Case, year: int) -> YearHolidays | None:
     # two festivals on one day, counted once: an assumption (the regulation does not say), which matters only
     # to a leave that takes that day in
     shared = tuple(sorted(twice))
-    assumed = holiday_record(rules_p.name, since, f"{value}; {', '.join(map(str, shared))} counted once (assumed)",
+    assumed = holiday_record(rules_p.name, since, HolidayCount(len(dates), year, shared),
                              "assumed", rules_p.reference)
     return YearHolidays(tuple(sorted(dates)), record, True, shared, assumed)
 
