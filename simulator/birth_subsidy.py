@@ -34,6 +34,8 @@ def subsidy_for(case: Case, child: OrderedChild) -> Line:
     start = case.param(name).dates[0]
     if u.effective is None:
         return line(0.0, "before_measure", (u,), start=start)
+    if not case.household.parents_married:  # "夫妻双方依法生育": the measure is for a married couple's child
+        return line(0.0, "parents_not_married", (u,))
     if not child.child.hukou_in_bengbu or case.household.hukou_area == "outside":
         return line(0.0, "hukou_outside", (u,))
     if amount is None:

@@ -43,7 +43,8 @@ def table(result: Result, lang: str) -> str:
     rows = []
     for ln in sorted(result.lines, key=lambda x: (x.year, x.category, x.id, x.child or 0)):
         rows.append([str(ln.year), label(ln.id, lang), str(ln.child or ""), label(ln.parent, lang) if ln.parent else "",
-                     label("amount_unknown", lang) if ln.amount is None and ln.unit != "entitlement"
+                     status_label(ln.status, lang) if ln.status == "not_computed"
+                     else label("amount_unknown", lang) if ln.amount is None and ln.unit != "entitlement"
                      else ("" if ln.amount is None else fmt(ln.amount)),
                      label("unit_" + ln.unit, lang), ln.source if not ln.measure else f"bengbu-2024 {ln.measure}",
                      status_label(ln.status, lang)])
@@ -61,6 +62,8 @@ def table(result: Result, lang: str) -> str:
         out.append(f"{label('leave_days', lang)} ({label(role, lang)}): {t['leave_days'][role]} {label('unit_days', lang)}")
     if t["amounts_to_enter"]:
         out.append(f"{label('amounts_to_enter', lang)}: {t['amounts_to_enter']}")
+    if t["not_computed"]:
+        out.append(f"{label('not_computed', lang)}: {t['not_computed']}")
     out.append(f"{label('as_of', lang)}: {result.as_of}  {label('policy_pack_date', lang)}: {result.pack_date}")
     return "\n".join(out) + "\n"
 

@@ -128,6 +128,8 @@ class Household(_Strict):
     # a name a file can be called by, and notes a page or two long.
     label: str | None = Field(default=None, max_length=80)
     notes: str | None = Field(default=None, max_length=10_000)
+    # Optional, added in v1: bengbu-2024 §4's one-time subsidy is for "夫妻双方依法生育", a married couple.
+    parents_married: bool = True
 
     @model_validator(mode="after")
     def _consistent(self) -> Household:

@@ -14,10 +14,11 @@ from typing import NamedTuple
 from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import PregnancyLoss
+from .lawful_birth import birth_lawful, child_lawful
 from .measure import LineKind, Measure
 from .parameters import ParamUse
 from .result import Line
-from .statutory_holidays import coinciding, statutory_holidays
+from .statutory_holidays import HolidayCount, coinciding, statutory_holidays
 from .texts import Text
 from .vocabulary import EMPLOYED
 
@@ -42,16 +43,22 @@ class LeaveDays(NamedTuple):
     covered: bool = True  # False: the event came before the first rule this pack holds; nothing was computed
     computed_years: tuple[int, ...] = ()  # years whose holidays were worked out from the regulation's rule
     shared_days: tuple[dt.date, ...] = ()  # days inside the leave two festivals share, counted once (assumed)
+    assumed: bool = False  # the days rest on our reading (a birth beyond the law's number of children)
 
 
 @per_case
 def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
     """cn-lp619 Art. 7: 98 days, +15 for a difficult birth, +15 for each extra baby of a multiple birth;
-    bengbu-2024 §11 (ah-pfp): Anhui adds 60 days; Anhui counts a caesarean as a difficult birth."""
+    bengbu-2024 §11 (ah-pfp): Anhui adds 60 days for a birth under the law (ah-pfp-2016 from 2016-01-16,
+    ah-pfp from 2022-01-01); Anhui counts a caesarean as a difficult birth. Before the earliest Anhui rule in the
+    pack the total is not computed; a birth beyond the law's number of children keeps the national days only."""
     on = birth.date
     first = case.param("national.maternity_leave.basic_days").dates[0]
     if on < first:
         return before_rules(case, on, first)
+    anhui_first = case.param("anhui.maternity_leave.extension_days").dates[0]
+    if on < anhui_first:
+        return before_rules(case, on, anhui_first, "maternity_leave.before_anhui_rule")
     uses: list[ParamUse] = []
 
     def value(name: str) -> int:
@@ -60,13 +67,16 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
         return v or 0
 
     basic = value("national.maternity_leave.basic_days")
-    extension = value("anhui.maternity_leave.extension_days")
+    lawful = birth_lawful(case, birth)
     parts = [case.text("maternity_leave.part_national", {"days": basic})]
-    if extension:
-        parts.append(case.text("maternity_leave.part_anhui", {"days": extension}))
+    if lawful.within is False:  # bengbu-2024 §11: the extension is for a birth under the law
+        uses.append(lawful.use)
+        extension = 0
+        parts.append(case.text("maternity_leave.part_anhui_outside_law", {"orders": lawful.orders,
+                                                                          "limit": lawful.limit}))
     else:
-        since = case.param("anhui.maternity_leave.extension_days").dates[0]
-        parts.append(case.text("maternity_leave.part_anhui_not_in_pack", {"since": since}))
+        extension = value("anhui.maternity_leave.extension_days")
+        parts.append(case.text("maternity_leave.part_anhui", {"days": extension}))
     days = basic + extension
     if birth.difficult:
         extra = value("national.maternity_leave.difficult_birth_extra_days")
@@ -80,7 +90,8 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
         parts.append(case.text("maternity_leave.part_extra_babies", {"babies": birth.babies - 1, "days": per_baby}))
     push = leave_end(case, on, days, uses)
     made_up = case.text("maternity_leave.sum", {"parts": tuple(parts), "days": days})
-    return LeaveDays(days, push.end, push.added, push.unknown, made_up, tuple(uses), True, push.computed, push.shared)
+    return LeaveDays(days, push.end, push.added, push.unknown, made_up, tuple(uses), True, push.computed, push.shared,
+                     assumed=lawful.within is False)
 
 
 @per_case
@@ -101,9 +112,10 @@ def miscarriage_leave_days(case: Case, loss: PregnancyLoss) -> LeaveDays:
     return LeaveDays(days, push.end, push.added, push.unknown, made_up, tuple(uses), True, push.computed, push.shared)
 
 
-def before_rules(case: Case, on: dt.date, first: dt.date) -> LeaveDays:
-    """An event before the earliest rule this pack holds: its leave followed the rules of the time."""
-    return LeaveDays(0, on, 0, (), case.text("maternity_leave.before_pack", {"first": first}), (), covered=False)
+def before_rules(case: Case, on: dt.date, first: dt.date, why: str = "maternity_leave.before_pack") -> LeaveDays:
+    """An event before the earliest rule this pack holds: its leave followed the rules of the time, which are
+    not computed (no days, and nothing that rests on them)."""
+    return LeaveDays(0, on, 0, (), case.text(why, {"first": first}), (), covered=False)
 
 
 class HolidayPush(NamedTuple):
@@ -163,14 +175,14 @@ def year_holidays(case: Case, year: int) -> YearHolidays | None:
     notices = case.param("national.holidays.statutory_holidays")
     published, dates = notices.entry(dt.date(year, 1, 1))
     if published is not None and published.year == year:
-        return YearHolidays(tuple(sorted(dates)), holiday_record(notices.name, published, f"{len(dates)} days",
+        return YearHolidays(tuple(sorted(dates)), holiday_record(notices.name, published, HolidayCount(len(dates)),
                                                                  notices.line_status, notices.reference), False)
     rules_p = case.param("national.holidays.festival_rules")
     since, rules = rules_p.entry(dt.date(year, 1, 1))
     if since is None:
         return None
     dates = statutory_holidays(rules, year)
-    value = f"{len(dates)} days computed for {year}"
+    value = HolidayCount(len(dates), year)
     record = holiday_record(rules_p.name, since, value, rules_p.line_status, rules_p.reference)
     twice = coinciding(rules, year)
     if not twice:
@@ -178,7 +190,7 @@ def year_holidays(case: Case, year: int) -> YearHolidays | None:
     # two festivals on one day, counted once: an assumption (the regulation does not say), which matters only
     # to a leave that takes that day in
     shared = tuple(sorted(twice))
-    assumed = holiday_record(rules_p.name, since, f"{value}; {', '.join(map(str, shared))} counted once (assumed)",
+    assumed = holiday_record(rules_p.name, since, HolidayCount(len(dates), year, shared),
                              "assumed", rules_p.reference)
     return YearHolidays(tuple(sorted(dates)), record, True, shared, assumed)
 
@@ -223,36 +235,50 @@ def maternity_leave(case: Case) -> list[Line]:
         lines.append(MATERNITY_LEAVE.line(
             case, birth.date.year, float(leave.days), "birth", child=birth.children[0].order, parent="mother",
             uses=leave.uses, span=(birth.date, leave.end) if leave.covered else None, date=birth.date,
+            not_computed=not leave.covered, assumption="assumed" if leave.assumed else "",
             parts=leave.parts, span_text=span_text(case, leave, birth.date), note=note))
     for loss in case.household.pregnancy_losses:
         leave = miscarriage_leave_days(case, loss)
         lines.append(MATERNITY_LEAVE.line(
             case, loss.date.year, float(leave.days), "miscarriage", parent="mother", uses=leave.uses,
             source=MISCARRIAGE_SOURCE, span=(loss.date, leave.end) if leave.covered else None, date=loss.date,
+            not_computed=not leave.covered,
             months=loss.months_pregnant, parts=leave.parts, span_text=span_text(case, leave, loss.date), note=note))
     return lines
 
 
 def paternity_leave(case: Case) -> list[Line]:
-    """bengbu-2024 §11 (ah-pfp): 30 days of 护理假 for the father at each birth, to be taken flexibly during
-    the mother's maternity leave."""
+    """bengbu-2024 §11 (ah-pfp): 30 days of 护理假 for the father at each birth under the law (10 under
+    ah-pfp-2016 from 2016-01-16), to be taken flexibly during the mother's maternity leave. Before the earliest
+    rule in the pack: not computed; a birth beyond the law's number of children: none (our reading, assumed)."""
     if case.household.father is None:
         return []
     note = employer_note(case, "father")
     lines = []
     for birth in case.births:
         days, u = case.value("anhui.paternity_leave.days", birth.date)
-        lines.append(PATERNITY_LEAVE.line(case, birth.date.year, float(days or 0), "granted" if days else "before_rule",
-                                          child=birth.children[0].order, parent="father", uses=(u,),
-                                          date=birth.date, days=days, note=note))
+        order = birth.children[0].order
+        if u.effective is None:
+            line = PATERNITY_LEAVE.line(case, birth.date.year, None, "before_rule", child=order, parent="father",
+                                        not_computed=True, date=birth.date, first=case.param(u.name).dates[0])
+        elif (lawful := birth_lawful(case, birth)).within is False:
+            line = PATERNITY_LEAVE.line(case, birth.date.year, 0.0, "outside_law", child=order, parent="father",
+                                        uses=(u, lawful.use), assumption="assumed", date=birth.date,
+                                        orders=lawful.orders, limit=lawful.limit)
+        else:
+            line = PATERNITY_LEAVE.line(case, birth.date.year, float(days or 0), "granted", child=order,
+                                        parent="father", uses=(u,), date=birth.date, days=days, note=note)
+        lines.append(line)
     return lines
 
 
 def parental_leave(case: Case) -> list[Line]:
-    """bengbu-2024 §11 (ah-pfp): 10 days of 育儿假 a year for each parent until a child turns 6: a parent gets
-    the yearly days for each calendar year in which some child is under the age limit on at least one day,
-    once however many children are (unless the per-child parameter says otherwise). A year reads the rule in
-    force on 31 December."""
+    """bengbu-2024 §11 (ah-pfp, from 2022-01-01; ah-pfp-2016 gave none): 10 days of 育儿假 a year for each
+    parent until a child turns 6: a parent gets the yearly days for each calendar year in which some child born
+    under the law is under the age limit on at least one day, once however many children are (unless the
+    per-child parameter says otherwise). A year reads the rule in force on 31 December, the number of children
+    the law allows included. A child beyond the law's number earns none (assumed): a year with only such a child
+    young gets a line of 0 days saying so."""
     if not case.children:
         return []
     roles = [role for role, _ in case.household.parents()]
@@ -268,16 +294,32 @@ def parental_leave(case: Case) -> list[Line]:
         per_child, u_per_child = case.value("anhui.parental_leave.per_child", dec31)
         if not per_year or age is None:
             continue
-        young = tuple(child.order for child in case.children if under_age_in_year(child.born, age, year))
-        if not young:
+        young, outside, law_uses = [], [], []
+        for child in case.children:
+            if under_age_in_year(child.born, age, year):
+                # the regulation of the leave year decides (a 3rd child born under the two-child law is within
+                # the three the law allows by 2022: our reading, assumed only where a child is left out)
+                lawful = child_lawful(case, child, dec31)
+                (outside if lawful.within is False else young).append(child.order)
+                if lawful.within is False:
+                    law_uses.append(lawful.use)
+        if not young and not outside:
             continue
-        days = per_year * (len(young) if per_child else 1)
+        uses = (u_days, u_age, u_per_child, *dict.fromkeys(law_uses))
+        assumption = "assumed" if outside else ""
+        beyond = case.text("parental_leave.outside_law_note", {"orders": tuple(outside)}) if outside \
+            else case.text("nothing", {})
+        days = per_year * (len(young) if per_child else 1) if young else 0
         for role in roles:
-            lines.append(PARENTAL_LEAVE.line(case, year, float(days), "granted", parent=role,
-                                             uses=(u_days, u_age, u_per_child), age=age, orders=young, role=role,
-                                             days=days, counting=case.text("parental_leave.per_child" if per_child
-                                                                           else "parental_leave.per_family", {}),
-                                             note=notes[role]))
+            if young:
+                lines.append(PARENTAL_LEAVE.line(case, year, float(days), "granted", parent=role, uses=uses,
+                                                 assumption=assumption, age=age, orders=tuple(young), role=role,
+                                                 days=days, counting=case.text("parental_leave.per_child" if per_child
+                                                                               else "parental_leave.per_family", {}),
+                                                 beyond=beyond, note=notes[role]))
+            else:
+                lines.append(PARENTAL_LEAVE.line(case, year, 0.0, "outside_law", parent=role, uses=uses,
+                                                 assumption=assumption, age=age, orders=tuple(outside), role=role))
     return lines
 
 

@@ -26,16 +26,21 @@ def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line
     mother = case.household.mother
 
     def line(amount, text, uses=(), /, payers=None, assumption="", awaiting_input=False, **values):
+        if leave.assumed:  # the days it pays rest on our reading (a birth beyond the law's number of children)
+            assumption = "assumed"
         return MATERNITY_ALLOWANCE.line(case, when.year, amount, text, child=child, parent="mother", uses=uses,
                                         payers=payers, assumption=assumption,
-                                        awaiting_input=awaiting_input, **values)
+                                        awaiting_input=awaiting_input, not_computed=not_computed, **values)
+
+    not_computed = False
 
     if mother.insurance != "employee":
         return line(0.0, "not_employee_insured")
     divisor, u_divisor = case.value("national.maternity_allowance.day_divisor", when)
     if u_divisor.effective is None or not leave.covered:  # rules of the time, which this pack does not hold
         event = case.text("maternity_allowance.event_birth" if child else "maternity_allowance.event_miscarriage", {})
-        return line(0.0, "before_pack", tuple(u for u in (u_divisor, *leave.uses) if u.effective), date=when,
+        not_computed = True  # no figure: never 0, never verified
+        return line(None, "before_pack", tuple(u for u in (u_divisor, *leave.uses) if u.effective), date=when,
                     event=event)
     wage, basis, assumption = mother.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
     if wage is None:  # an estimate from her own salary: assumed

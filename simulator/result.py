@@ -99,7 +99,8 @@ class Result:
 
     def totals(self) -> dict[str, Any]:
         """Money received, tax saved, interest saved, loan capacity and deductions (yuan, kept apart), leave
-        days per parent, and how many amounts are left for a counselor to enter. A fresh dict."""
+        days per parent, how many amounts are left for a counselor to enter, and how many lines have no figure
+        because they came before the pack's earliest rule (``not_computed``). A fresh dict."""
         totals = dict(self._summary[0])
         totals["leave_days"] = dict(totals["leave_days"])
         return totals
@@ -116,14 +117,17 @@ class Result:
         fen_totals = {"money_received": 0, "tax_saved": 0, "interest_saved": 0, "loan_capacity": 0,
                       "tax_deductions": 0}
         leave = dict.fromkeys(ROLES, 0)
-        unknown = 0
+        unknown = not_computed = 0
         money: dict[int, dict[str, int]] = {}
         days: dict[int, dict[str, int]] = {}
         totals_of = self.totals_of
         for ln in self.lines:
             amount, unit = ln.amount, ln.unit
             if amount is None:
-                unknown += unit != "entitlement"
+                if ln.status == "not_computed":  # before the pack's rules: no figure, and none to enter either
+                    not_computed += 1
+                else:
+                    unknown += unit != "entitlement"
             elif unit == "days":
                 if ln.parent:
                     leave[ln.parent] += int(amount)
@@ -138,9 +142,9 @@ class Result:
                     in_year = money.get(ln.year) or money.setdefault(ln.year, dict.fromkeys(MONEY_CATEGORIES, 0))
                     in_year[ln.category] += amount_fen
         totals: dict[str, Any] = {k: v / 100 for k, v in fen_totals.items()}
-        totals |= {"leave_days": leave, "amounts_to_enter": unknown}
+        totals |= {"leave_days": leave, "amounts_to_enter": unknown, "not_computed": not_computed}
         totals = {k: totals[k] for k in ("money_received", "tax_saved", "interest_saved", "loan_capacity",
-                                         "tax_deductions", "leave_days", "amounts_to_enter")}
+                                         "tax_deductions", "leave_days", "amounts_to_enter", "not_computed")}
         rows: list[dict[str, Any]] = []
         if self.first_year is None:
             return totals, rows

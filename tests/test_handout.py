@@ -114,8 +114,11 @@ def test_handout_names_the_family_and_marks_the_planned_child(qapp, household, r
     assert "母亲：事业单位" in text
     assert "一孩：2020-05-10出生" in text
     assert "三孩：计划2027-09-01出生" in text
-    assert "140,299.99元" in text  # money received
-    assert "母亲559天，父亲190天" in text
+    # money received: the 1st child (born 2020-05-10) now has the 2016 text's 60 extra days, 8,000 ÷ 30 × 60 =
+    # 16,000 more allowance than the national-only 98 days gave
+    assert "156,299.99元" in text
+    # mother: 158 + 173 + 158 maternity + 120 parental (2022-2033); father: 10 (2016 text) + 30 + 30 + 120
+    assert "母亲609天，父亲190天" in text
 
 
 def test_lines_repeated_each_year_share_a_row_that_keeps_every_figure(qapp, household, result):
@@ -124,8 +127,8 @@ def test_lines_repeated_each_year_share_a_row_that_keeps_every_figure(qapp, hous
     assert "2022-2049" in text
     assert "共106,116元" in text
     assert "2028-2041 4,440" in text
-    # parental leave: the same 10 days a year for 13 years
-    assert "每年10天" in text and "共130天" in text
+    # parental leave: the same 10 days a year for 12 years (2022, when the 2021 revision took effect, to 2033)
+    assert "每年10天" in text and "共120天" in text
     # an amount only a local notice sets
     assert "2034-2042" in text
 

@@ -159,3 +159,24 @@ def test_every_input_has_an_accessible_name_and_a_tooltip(qtbot):
         assert widget.accessibleName(), widget
     for field in form.fields():
         assert field.toolTip(), field.path
+
+
+def test_unticking_parents_married_takes_away_the_2000_yuan_birth_subsidy_and_says_why(qtbot):
+    # the example family: 2nd child born 2024-03-15, hukou Longzihu → §4's 2,000 while the parents are married
+    window = open_window(qtbot)
+    box = window.form.married
+    assert box.isChecked() and box.accessibleName() == "父母已登记结婚"
+
+    def second_child_subsidy():
+        return next(ln for ln in window.session.result.select("birth_subsidy") if ln.child == 2)
+
+    assert second_child_subsidy().amount == 2000
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert window.session.household.parents_married is False
+    line = second_child_subsidy()
+    assert line.amount == 0 and "夫妻双方依法生育" in line.zh
+    # the national childcare subsidy stays: child 2, months 2024-04 … 2027-03, 12 in 2025 → 3,600 (assumed)
+    care = next(ln for ln in window.session.result.select("childcare_subsidy") if ln.child == 2 and ln.year == 2025)
+    assert care.amount == 3600 and care.status == "assumed"
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert second_child_subsidy().amount == 2000

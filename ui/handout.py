@@ -146,6 +146,8 @@ class _Html:
         """The amount (or each year's and the total), then the row's status badge."""
         unit, known = group[0].unit, [ln.amount for ln in group if ln.amount is not None]
         status = worst_status(group)
+        if not known and status == "not_computed":  # before the pack's earliest rule: the words say why
+            return _e(self.t("status_not_computed"))
         if not known:  # the words already say the amount is set by local notice; an 'unpublished' badge would repeat it
             return _e(self.t("rep_set_locally")) + ("" if status == "unpublished" else " " + self.badge(status))
         if len(group) == 1:
@@ -375,6 +377,8 @@ class _Html:
             notes.append(self.t("interest_saved") + self.colon + self.amount(t["interest_saved"], "yuan"))
         if t["amounts_to_enter"]:
             notes.append(self.t("rep_amounts_to_enter", n=t["amounts_to_enter"]))
+        if t.get("not_computed"):
+            notes.append(self.t("rep_not_computed", n=t["not_computed"]))
         note = f"<p style='{self.small(0.3)} color:#555555;'>{_e(' '.join(notes))}</p>" if notes else ""
         return f"<table width='100%' cellspacing='3' cellpadding='3'><tr>{cells}</tr></table>{note}"
 
