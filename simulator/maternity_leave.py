@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .case import Birth, Case, per_case
 from .household import PregnancyLoss
-from .lawful_birth import birth_lawful
+from .lawful_birth import birth_lawful, unmarried_excluded
 from .leave_end import leave_end
 from .measure import LineKind, Measure
 from .parameters import ParamUse
@@ -44,7 +44,8 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
     """cn-lp619 Art. 7: 98 days, +15 for a difficult birth, +15 for each extra baby of a multiple birth;
     bengbu-2024 §11 (ah-pfp): Anhui adds 60 days for a birth under the law (ah-pfp-2016 from 2016-01-16,
     ah-pfp from 2022-01-01); Anhui counts a caesarean as a difficult birth. Before the earliest Anhui rule in the
-    pack the total is not computed; a birth beyond the law's number of children keeps the national days only."""
+    pack the total is not computed; a birth beyond the law's number of children, or to parents who are not
+    married (§11: "…的夫妻"; assumed), keeps the national days only."""
     on = birth.date
     first = case.param("national.maternity_leave.basic_days").dates[0]
     if on < first:
@@ -61,12 +62,17 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
 
     basic = value("national.maternity_leave.basic_days")
     lawful = birth_lawful(case, birth)
+    unmarried = None
     parts = [case.text("maternity_leave.part_national", {"days": basic})]
     if lawful.within is False:  # bengbu-2024 §11: the extension is for a birth under the law
         uses.append(lawful.use)
         extension = 0
         parts.append(case.text("maternity_leave.part_anhui_outside_law", {"orders": lawful.orders,
                                                                           "limit": lawful.limit}))
+    elif (unmarried := unmarried_excluded(case, on)) is not None:  # §11: the extension is a married couple's
+        uses.append(unmarried)
+        extension = 0
+        parts.append(case.text("maternity_leave.part_anhui_not_married", {}))
     else:
         extension = value("anhui.maternity_leave.extension_days")
         parts.append(case.text("maternity_leave.part_anhui", {"days": extension}))
@@ -84,7 +90,7 @@ def maternity_leave_days(case: Case, birth: Birth) -> LeaveDays:
     push = leave_end(case, on, days, uses)
     made_up = case.text("maternity_leave.sum", {"parts": tuple(parts), "days": days})
     return LeaveDays(days, push.end, push.added, push.unknown, made_up, tuple(uses), True, push.computed, push.shared,
-                     assumed=lawful.within is False)
+                     assumed=lawful.within is False or unmarried is not None)
 
 
 @per_case

@@ -10,7 +10,7 @@ import datetime as dt
 
 from .case import Case
 from .dates import birthday
-from .lawful_birth import child_lawful
+from .lawful_birth import child_lawful, unmarried_excluded
 from .maternity_leave import employer_note
 from .measure import LineKind, Measure
 from .result import Line
@@ -25,7 +25,8 @@ def parental_leave(case: Case) -> list[Line]:
     under the law is under the age limit on at least one day, once however many children are (unless the
     per-child parameter says otherwise). A year reads the rule in force on 31 December, the number of children
     the law allows included. A child beyond the law's number earns none (assumed): a year with only such a child
-    young gets a line of 0 days saying so."""
+    young gets a line of 0 days saying so; so does every year of parents who are not married (§11: "每年给予夫妻
+    各十天育儿假", a married couple's; assumed)."""
     if not case.children:
         return []
     roles = [role for role, _ in case.household.parents()]
@@ -52,6 +53,12 @@ def parental_leave(case: Case) -> list[Line]:
                     law_uses.append(lawful.use)
         if not young and not outside:
             continue
+        if (unmarried := unmarried_excluded(case, dec31)) is not None:
+            for role in roles:
+                lines.append(PARENTAL_LEAVE.line(case, year, 0.0, "not_married", parent=role,
+                                                 uses=(u_days, u_age, u_per_child, unmarried), assumption="assumed",
+                                                 age=age, orders=tuple(sorted(young + outside)), role=role))
+            continue
         uses = (u_days, u_age, u_per_child, *dict.fromkeys(law_uses))
         assumption = "assumed" if outside else ""
         beyond = case.text("parental_leave.outside_law_note", {"orders": tuple(outside)}) if outside \
@@ -74,5 +81,6 @@ def under_age_in_year(born: dt.date, age: int, year: int) -> bool:
     """Born by the end of ``year`` and not yet ``age`` on at least one of its days."""
     reaches = birthday(born, age)
     return born.year <= year and (reaches.year > year or (reaches.year == year and reaches > dt.date(year, 1, 1)))
+
 
 MEASURE = Measure("parental_leave", parental_leave, lines=(PARENTAL_LEAVE,))
