@@ -142,4 +142,6 @@ def test_a_line_not_computed_in_a_is_printed_as_not_computed_with_why(qapp, tmp_
         row = next(ln for ln in by_line.splitlines() if ("生育津贴" if lang == "zh" else "Maternity allowance") in ln)
         assert row.split()[-len(allowance):] == allowance
         assert why in " ".join(by_line.split())
+        assert ("未计算的项（方案A 3 项，方案B 0 项）不在合计中" if lang == "zh"
+                else "Lines not computed (A 3, B 0) are in neither total") in " ".join(text.split())
         assert ("金额由当地通知确定" if lang == "zh" else "set by local notice") not in by_line

@@ -125,6 +125,7 @@ def test_a_line_not_computed_in_a_says_so_and_why_not_set_by_local_notice(qtbot)
     assert shown["paternity_leave"] == ["护理假 · 第1孩 · 父亲", "2016", "未计算", "10 天", "未计算"]
     assert shown["maternity_allowance"] == ["生育津贴 · 第1孩 · 母亲", "2016", "未计算", "36,866.67", "未计算"]
     r = next(r for r in range(model.rowCount()) if model.rows[r].line.id == "maternity_leave")
+    assert w.compare.summary.text().endswith("未计算的项（A 3 项，B 0 项）不在合计中，差额不含它们。")
     tip = model.data(model.index(r, 2), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("方案A：2016-01-15生育：早于本数据包最早的安徽产假规定（2016-01-16施行）")
     assert model.data(model.index(r, 3), Qt.ItemDataRole.ToolTipRole) == "158 天"  # B has its figure

@@ -61,6 +61,9 @@ class _CompareHtml(_Html):
         head = self.head(("rep_cmp_col_item", "40%"), ("rep_cmp_col_a", "20%"), ("rep_cmp_col_b", "20%"),
                          ("rep_cmp_col_change", "20%"))
         html, nxt = self.rows_html(head, rows, breaks, start)
+        if ta.get("not_computed") or tb.get("not_computed"):  # a difference against a figure nobody computed
+            note = self.t("rep_cmp_not_computed", a=ta.get("not_computed", 0), b=tb.get("not_computed", 0))
+            html += f"<p style='{self.small()} color:#444444;'>{_e(note)}</p>"
         return f"<h3>{_e(self.t('rep_cmp_totals'))}</h3>{html}", nxt
 
     def by_year(self, a: Result, b: Result, breaks: frozenset[int], start: int) -> tuple[str, int]:
