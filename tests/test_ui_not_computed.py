@@ -91,3 +91,14 @@ def test_columns_hidden_as_in_the_kiosk_give_their_room_to_the_item_names(window
     view.expand(index.parent())
     assert not results.is_elided(index)
     assert results.model.index(index.row(), 0, index.parent()).data(Qt.ItemDataRole.DisplayRole) == "产假 · 第1孩 · 母亲"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_status_a_line_can_have_has_its_explanation_in_the_window(lang):
+    """The explanation panel says what a line's status means; a status without its sentence broke the panel."""
+    from simulator.vocabulary import STATUS_RANK
+    from ui.i18n import tr
+
+    for status in STATUS_RANK:
+        if status != "verified":  # (a verified line shows no status row)
+            assert tr("win_status_tip_" + status, lang).strip()
