@@ -61,7 +61,7 @@ class Case:
         self.children: tuple[OrderedChild, ...] = tuple(children)
         self.births: tuple[Birth, ...] = tuple(Birth(d, tuple(cs)) for d, cs in births)
         self.memo: dict[Any, Any] = {}
-        self._texts: dict[tuple, Text] = {}
+        self._texts: dict[Text, Text] = {}
 
     def param(self, name: str) -> Parameter:
         return self.params[name]
@@ -83,14 +83,8 @@ class Case:
         every household, is made once for all)."""
         if not values:
             return phrase(key)
-        items = tuple(values.items())
-        try:
-            text = self._texts.get((key, items))
-        except TypeError:  # a value that cannot be a key (a list): this sentence is not shared
-            return Text(key, items)
-        if text is None:
-            text = self._texts[key, items] = Text(key, items)
-        return text
+        made = Text(key, tuple(values.items()))
+        return self._texts.setdefault(made, made)
 
     @cached_property
     def education_end(self) -> dict[int, int]:
