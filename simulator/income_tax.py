@@ -87,14 +87,18 @@ def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
     u_edu = (*u_edu, u_age)
     if child.child.education_until_age is None:
         u_edu = (*u_edu, case.rule("national.income_tax.education_until_age", child.born)[1])
+    u_both = (*u_infant, *u_edu)
     out = {}
     for year in sorted({*infant, *education}):
         i, e = infant.get(year), education.get(year)
         if not (i and i.fen or e and e.fen):
             continue  # (a month without a value: nothing to deduct that year)
-        uses = (*(u_infant if i else ()), *(u_edu if e else ()))
-        out[year] = ChildDeduction(child.order, i.fen if i else 0, i.months if i else 0, e.fen if e else 0,
-                                   e.months if e else 0, uses)
+        if i and e:  # the year of the 3rd birthday: months of both
+            out[year] = ChildDeduction(child.order, i.fen, i.months, e.fen, e.months, u_both)
+        elif i:
+            out[year] = ChildDeduction(child.order, i.fen, i.months, 0, 0, u_infant)
+        else:
+            out[year] = ChildDeduction(child.order, 0, 0, e.fen, e.months, u_edu)
     return out
 
 
@@ -243,10 +247,12 @@ def mother_claims(amounts: tuple[int, ...]) -> dict[int, tuple[str, ...]]:
     tried in the order mother, father, half)."""
     claims: dict[int, tuple[str, ...]] = {0: ()}
     for amount in amounts:
+        parts = [(portion(amount, split, "mother"), split) for split in SPLITS]
         longer: dict[int, tuple[str, ...]] = {}
         for claimed, splits in claims.items():
-            for split in SPLITS:
-                longer.setdefault(claimed + portion(amount, split, "mother"), (*splits, split))
+            for part, split in parts:
+                if claimed + part not in longer:
+                    longer[claimed + part] = (*splits, split)
         claims = longer
     return claims
 
