@@ -6,7 +6,7 @@ from .case import Case
 from .household import Household
 from .parameters import ParameterSet, default_parameters
 from .policy_checks import InputError, policy_problems
-from .registry import LINE_KINDS, MEASURES
+from .registry import MEASURES, TOTALS_OF
 from .result import Result
 
 
@@ -29,4 +29,4 @@ def simulate(household: Household, params: ParameterSet | None = None, lang: str
         years.add(case.children[0].born.year)
         years.add(max(case.education_end.values()) // 12)
     return Result(lines, case.today, params.pack_date, min(years, default=None), max(years, default=None),
-                  params.local_names(), {kind.id: kind.adds_to for kind in LINE_KINDS.values()})
+                  params.local_names(), TOTALS_OF)
