@@ -8,15 +8,18 @@ from .parameters import ParameterSet, default_parameters
 from .policy_checks import InputError, policy_problems
 from .registry import MEASURES, TOTALS_OF
 from .result import Result
+from .texts import Text
 
 
-def simulate(household: Household, params: ParameterSet | None = None, lang: str = "en") -> Result:
-    """Every benefit line for the household; InputError (messages in ``lang``) if it breaks a policy limit."""
+def simulate(household: Household, params: ParameterSet | None = None, lang: str = "en",
+             sentences: dict[Text, Text] | None = None) -> Result:
+    """Every benefit line for the household; InputError (messages in ``lang``) if it breaks a policy limit.
+    ``sentences``: explanations shared with other households of one batch (``Case``)."""
     params = params or default_parameters()
     problems = policy_problems(household, params, lang)
     if problems:
         raise InputError(problems)
-    case = Case(household, params)
+    case = Case(household, params, sentences)
     lines = []
     years = set()  # the years the measures' lines fall in (entitlements carry the year of the case)
     for measure in MEASURES:
