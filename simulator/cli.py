@@ -99,6 +99,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+BATCH_SENTENCES = 100_000  # a memory bound, not a policy figure: some tens of MB of explanations at most
+
+
 def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
     """One case per input line, one result per output line; a bad line gets its errors, the rest go on."""
     failed = 0
@@ -110,12 +113,17 @@ def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
     # text layer to encode them again (that round trip cost more than making the JSON).
     raw = getattr(sys.stdout, "buffer", None)
     write = raw.write if raw is not None else (lambda b: sys.stdout.write(b.decode()))
+    # The batch's explanations, shared by its households (a sentence is put into words once per batch); kept
+    # to a bound so a very long batch does not grow without end, and gone when the batch ends.
+    sentences: dict = {}
     with source:
         for n, text in enumerate(source, start=1):
             if not text.strip():
                 continue
+            if len(sentences) > BATCH_SENTENCES:
+                sentences.clear()
             try:
-                result = simulate(parse_case_text(text, args.lang), params)
+                result = simulate(parse_case_text(text, args.lang), params, sentences=sentences)
                 record = result.to_dict(parameters=args.detail)
             except InputError as e:
                 failed += 1

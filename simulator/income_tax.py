@@ -87,14 +87,18 @@ def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
     u_edu = (*u_edu, u_age)
     if child.child.education_until_age is None:
         u_edu = (*u_edu, case.rule("national.income_tax.education_until_age", child.born)[1])
+    u_both = (*u_infant, *u_edu)
     out = {}
     for year in sorted({*infant, *education}):
         i, e = infant.get(year), education.get(year)
         if not (i and i.fen or e and e.fen):
             continue  # (a month without a value: nothing to deduct that year)
-        uses = (*(u_infant if i else ()), *(u_edu if e else ()))
-        out[year] = ChildDeduction(child.order, i.fen if i else 0, i.months if i else 0, e.fen if e else 0,
-                                   e.months if e else 0, uses)
+        if i and e:  # the year of the 3rd birthday: months of both
+            out[year] = ChildDeduction(child.order, i.fen, i.months, e.fen, e.months, u_both)
+        elif i:
+            out[year] = ChildDeduction(child.order, i.fen, i.months, 0, 0, u_infant)
+        else:
+            out[year] = ChildDeduction(child.order, 0, 0, e.fen, e.months, u_edu)
     return out
 
 
@@ -158,11 +162,7 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...], table: T
     choice = case.memo[key]
     lines = []
     for kid, split in zip(kids, choice.splits, strict=True):
-        for role in roles:
-            part = portion(kid.total, split, role)
-            if part:
-                lines.append(TAX_DEDUCTION.line(case, year, yuan(part), deduction_text(case, kid, split, part),
-                                                child=kid.order, parent=role, uses=kid.uses))
+        lines += claim_lines(case, year, kid, split, roles)
     advice = tuple(case.text(f"tax_saved.advice_{split}", {"order": kid.order})
                    for kid, split in zip(kids, choice.splits, strict=True))
     if choice.runner_up is None:
@@ -179,6 +179,19 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...], table: T
                                         before=yuan(choice.before[role]), after=yuan(choice.after[role]),
                                         saved=yuan(saved[role]), family=yuan(sum(saved.values())), why=why))
     return lines
+
+
+def claim_lines(case: Case, year: int, kid: ChildDeduction, split: str, roles: list[str]) -> list[Line]:
+    """A child's deduction lines in a year under ``split``: one per parent who claims a part of it. (The
+    same deduction split the same way in another year has the same lines in that year.)"""
+    key = ("claim", kid, split)
+    made = case.memo.get(key)
+    if made is None:
+        made = case.memo[key] = [
+            TAX_DEDUCTION.line(case, year, yuan(part), deduction_text(case, kid, split, part), child=kid.order,
+                               parent=role, uses=kid.uses)
+            for role in roles if (part := portion(kid.total, split, role))]
+    return made if made[0].year == year else [line.for_year(year) for line in made]
 
 
 def deduction_text(case: Case, kid: ChildDeduction, split: str, part: int):
@@ -206,8 +219,10 @@ def best_split(case: Case, amounts: tuple[int, ...], table: TaxTable, roles: lis
     first split that reaches it."""
     hh = case.household
     total = sum(amounts)
-    base = {role: taxable_before_children(hh.parent(role), table.basic) for role in roles}
-    before = {role: table.tax(base[role]) for role in roles}
+    if ("base", table) not in case.memo:  # (the same in every year of this table)
+        base = {role: taxable_before_children(hh.parent(role), table.basic) for role in roles}
+        case.memo["base", table] = base, {role: table.tax(base[role]) for role in roles}
+    base, before = case.memo["base", table]
     if len(roles) == 1:
         role = roles[0]
         return TaxYear((role,) * len(amounts), {role: total}, before, {role: table.tax(base[role] - total)}, None)
@@ -232,10 +247,12 @@ def mother_claims(amounts: tuple[int, ...]) -> dict[int, tuple[str, ...]]:
     tried in the order mother, father, half)."""
     claims: dict[int, tuple[str, ...]] = {0: ()}
     for amount in amounts:
+        parts = [(portion(amount, split, "mother"), split) for split in SPLITS]
         longer: dict[int, tuple[str, ...]] = {}
         for claimed, splits in claims.items():
-            for split in SPLITS:
-                longer.setdefault(claimed + portion(amount, split, "mother"), (*splits, split))
+            for part, split in parts:
+                if claimed + part not in longer:
+                    longer[claimed + part] = (*splits, split)
         claims = longer
     return claims
 

@@ -6,7 +6,15 @@ parental_leave.py). The names other modules import from here are kept here.
 from __future__ import annotations
 
 from . import maternity_leave, parental_leave, paternity_leave
-from .leave_end import HolidayPush, YearHolidays, holiday_record, leave_end, year_holidays
+from .leave_end import (
+    HolidayPush,
+    YearHolidays,
+    holiday_record,
+    leave_end,
+    noticed_holidays,
+    ruled_holidays,
+    year_holidays,
+)
 from .maternity_leave import (
     MATERNITY_LEAVE,
     MISCARRIAGE_SOURCE,
@@ -24,4 +32,5 @@ MEASURES = (maternity_leave.MEASURE, paternity_leave.MEASURE, parental_leave.MEA
 
 __all__ = ["MATERNITY_LEAVE", "MEASURES", "MISCARRIAGE_SOURCE", "PARENTAL_LEAVE", "PATERNITY_LEAVE", "HolidayPush",
            "LeaveDays", "YearHolidays", "before_rules", "employer_note", "holiday_record", "leave_end",
-           "maternity_leave_days", "miscarriage_leave_days", "span_text", "under_age_in_year", "year_holidays"]
+           "maternity_leave_days", "miscarriage_leave_days", "noticed_holidays", "ruled_holidays", "span_text",
+           "under_age_in_year", "year_holidays"]

@@ -69,26 +69,40 @@ def year_holidays(case: Case, year: int) -> YearHolidays | None:
     """``year``'s statutory holidays and the record of where they came from: the year's State Council notice
     where the pack has it, else the days the rule of 《全国年节及纪念日放假办法》 in force on 1 January gives
     (every revision so far took effect on a 1 January); None when neither covers the year."""
+    jan1 = dt.date(year, 1, 1)
     notices = case.param("national.holidays.statutory_holidays")
-    published, dates = notices.entry(dt.date(year, 1, 1))
-    if published is not None and published.year == year:
-        return YearHolidays(tuple(sorted(dates)), holiday_record(notices.name, published, HolidayCount(len(dates)),
-                                                                 notices.line_status, notices.reference), False)
+    published, notice = notices.use(jan1)
+    if published is not None and notice.effective.year == year:
+        return noticed_holidays(notice, notices.line_status, notices.reference)
     rules_p = case.param("national.holidays.festival_rules")
-    since, rules = rules_p.entry(dt.date(year, 1, 1))
-    if since is None:
+    rules, rule = rules_p.use(jan1)
+    if rule.effective is None:
         return None
+    return ruled_holidays(rule, year, rules_p.line_status, rules_p.reference)
+
+
+@lru_cache(maxsize=64)  # keyed on policy data: one dated notice
+def noticed_holidays(notice: ParamUse, status: str, reference: str) -> YearHolidays:
+    """The holidays a year's published notice lists."""
+    dates = notice.value
+    return YearHolidays(tuple(sorted(dates)), holiday_record(notice.name, notice.effective, HolidayCount(len(dates)),
+                                                             status, reference), False)
+
+
+@lru_cache(maxsize=512)  # keyed on policy data: a dated rule and a year
+def ruled_holidays(rule: ParamUse, year: int, status: str, reference: str) -> YearHolidays:
+    """The holidays the rule in force gives ``year`` (computed, lunar festivals included)."""
+    rules, since = rule.value, rule.effective
     dates = statutory_holidays(rules, year)
     value = HolidayCount(len(dates), year)
-    record = holiday_record(rules_p.name, since, value, rules_p.line_status, rules_p.reference)
+    record = holiday_record(rule.name, since, value, status, reference)
     twice = coinciding(rules, year)
     if not twice:
         return YearHolidays(tuple(sorted(dates)), record, True)
     # two festivals on one day, counted once: an assumption (the regulation does not say), which matters only
     # to a leave that takes that day in
     shared = tuple(sorted(twice))
-    assumed = holiday_record(rules_p.name, since, HolidayCount(len(dates), year, shared),
-                             "assumed", rules_p.reference)
+    assumed = holiday_record(rule.name, since, HolidayCount(len(dates), year, shared), "assumed", reference)
     return YearHolidays(tuple(sorted(dates)), record, True, shared, assumed)
 
 

@@ -34,7 +34,8 @@ def parental_leave(case: Case) -> list[Line]:
     oldest_limit = case.param("anhui.parental_leave.until_age").values[-1]
     first = case.children[0].born.year
     last = max(birthday(child.born, oldest_limit) for child in case.children).year
-    lines = []
+    lines: list[Line] = []
+    done: dict[tuple, list[Line]] = {}
     for year in range(first, last + 1):
         dec31 = dt.date(year, 12, 31)
         per_year, u_days = case.value("anhui.parental_leave.days_per_year", dec31)
@@ -53,11 +54,18 @@ def parental_leave(case: Case) -> list[Line]:
                     law_uses.append(lawful.use)
         if not young and not outside:
             continue
-        if (unmarried := unmarried_excluded(case, dec31)) is not None:
+        unmarried = unmarried_excluded(case, dec31)
+        key = (u_days, u_age, u_per_child, tuple(young), tuple(outside), unmarried, *law_uses)
+        if key in done:  # a year like one already worked out has the same lines
+            lines += [line.for_year(year) for line in done[key]]
+            continue
+        start = len(lines)
+        if unmarried is not None:
             for role in roles:
                 lines.append(PARENTAL_LEAVE.line(case, year, 0.0, "not_married", parent=role,
                                                  uses=(u_days, u_age, u_per_child, unmarried), assumption="assumed",
                                                  age=age, orders=tuple(sorted(young + outside)), role=role))
+            done[key] = lines[start:]
             continue
         uses = (u_days, u_age, u_per_child, *dict.fromkeys(law_uses))
         assumption = "assumed" if outside else ""
@@ -74,6 +82,7 @@ def parental_leave(case: Case) -> list[Line]:
             else:
                 lines.append(PARENTAL_LEAVE.line(case, year, 0.0, "outside_law", parent=role, uses=uses,
                                                  assumption=assumption, age=age, orders=tuple(outside), role=role))
+        done[key] = lines[start:]
     return lines
 
 

@@ -57,15 +57,17 @@ class Line(NamedTuple):
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
         """The line's JSON record; ``parameters`` adds the trail of parameter values that went in. (Its
         explanation dict is shared with the lines of the same sentence: treat the record as read-only.)"""
-        d = {"id": self.id, "child": self.child, "parent": self.parent, "year": self.year, "amount": self.amount,
-             "unit": self.unit, "payers": self.payers, "source": self.source, "status": self.status,
-             "explanation": self.wording.sentences(), "category": self.category, "flags": list(self.flags)}
-        if self.start is not None:
-            d["start"], d["end"] = self.start.isoformat(), self.end.isoformat()
-        if self.measure:
-            d["measure"], d["department"] = self.measure, self.department
+        (id_, year, amount, unit, category, source, status, flags, wording, child, parent, payers, uses, measure,
+         department, start, end) = self
+        d = {"id": id_, "child": child, "parent": parent, "year": year, "amount": amount, "unit": unit,
+             "payers": payers, "source": source, "status": status, "explanation": wording.sentences(),
+             "category": category, "flags": list(flags)}
+        if start is not None:
+            d["start"], d["end"] = start.isoformat(), end.isoformat()
+        if measure:
+            d["measure"], d["department"] = measure, department
         if parameters:
-            d["parameters"] = [u.to_dict() for u in self.uses]
+            d["parameters"] = [u.to_dict() for u in uses]
         return d
 
 

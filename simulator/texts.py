@@ -257,7 +257,8 @@ class Text:
         return self._done
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Text) and (self.key, self.values) == (other.key, other.values)
+        return type(other) is Text and self._hash == other._hash and self.key == other.key \
+            and self.values == other.values
 
     def __hash__(self) -> int:
         return self._hash

@@ -195,6 +195,21 @@ def test_batch_lines_are_the_librarys_lines_with_every_explanation_written_out(t
         assert ln["explanation"]["zh"] and ln["explanation"]["en"]
 
 
+def test_a_batch_sharing_its_sentences_writes_what_each_household_alone_gives(tmp_path, capsys, monkeypatch):
+    """The batch puts a sentence several households share into words once; every record is still exactly
+    the household's own, also across the point where the batch's sentences are let go."""
+    from simulator import cli as cli_module
+
+    monkeypatch.setattr(cli_module, "BATCH_SENTENCES", 40)  # let go of them every few households
+    cases = [good_case(), good_case(hukou_area="wuhe"), good_case(), good_case(tax_split="father"), good_case()]
+    cases[2]["children"] = [{"birth_date": "2024-02-29"}, {"birth_date": "2026-05-01"}]
+    batch = write(tmp_path, "".join(json.dumps(c) + "\n" for c in cases), "cases.jsonl")
+    assert main(["simulate", "--batch", str(batch)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records == [json.loads(json.dumps(simulate(Household.model_validate(c)).to_dict(parameters=False)))
+                       for c in cases]
+
+
 def test_batch_of_good_cases_exits_0(tmp_path, capsys):
     batch = write(tmp_path, json.dumps(good_case()) + "\n" + json.dumps(good_case(hukou_area="wuhe")) + "\n",
                   "cases.jsonl")
