@@ -15,6 +15,7 @@ from .case import Birth, Case, OrderedChild
 from .parameters import ParamUse
 
 LIMIT = "national.family.children_per_couple"
+MARRIED_ONLY = "anhui.leave.for_married_couples"
 
 
 class Lawful(NamedTuple):
@@ -44,3 +45,13 @@ def birth_lawful(case: Case, birth: Birth, on: dt.date | None = None) -> Lawful:
 def child_lawful(case: Case, child: OrderedChild, on: dt.date | None = None) -> Lawful:
     """The child's birth under the law (see ``birth_lawful``)."""
     return birth_lawful(case, case.births[child.birth], on)
+
+
+def unmarried_excluded(case: Case, on: dt.date) -> ParamUse | None:
+    """bengbu-2024 §11 grants Anhui's extra leave to "符合《安徽省人口与计划生育条例》规定生育子女的夫妻", a married
+    couple (our reading, assumed; anhui/leave/for_married_couples.yaml): the record of that rule when the case's
+    parents are not married and the rule in force on ``on`` says so, else None. Married parents read nothing."""
+    if case.household.parents_married:
+        return None
+    married_only, use = case.value(MARRIED_ONLY, on)
+    return use if married_only else None

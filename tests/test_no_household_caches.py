@@ -15,8 +15,8 @@ SALARY = 12345.67  # a figure no policy file holds
 ALLOWED = {"simulator.texts.strings", "simulator.texts.sentence", "simulator.texts.labels", "simulator.result.badges",
            "simulator.income_tax.table_of",
            "simulator.entitlements.catalogue", "simulator.entitlements.catalogue_lines",
-           "simulator.case.phrase", "simulator.leave.holiday_record", "simulator.leave.noticed_holidays",
-           "simulator.leave.ruled_holidays", "simulator.statutory_holidays._holidays",
+           "simulator.case.phrase", "simulator.leave_end.holiday_record", "simulator.leave_end.noticed_holidays",
+           "simulator.leave_end.ruled_holidays", "simulator.statutory_holidays._holidays",
            "simulator.statutory_holidays._coinciding", "simulator.statutory_holidays.lunar_to_solar",
            "simulator.statutory_holidays.solar_term_day", "simulator.how_to_claim.load"}
 

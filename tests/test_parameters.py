@@ -211,6 +211,7 @@ def test_the_tax_brackets_are_the_comprehensive_income_table():
     ("bengbu.provident_fund.uplift_three_or_more_children", "assumed"),
     ("national.income_tax.education_until_age", "assumed"),
     ("anhui.parental_leave.per_child", "assumed"),
+    ("anhui.leave.for_married_couples", "assumed"),
     ("national.maternity_allowance.day_divisor", "assumed"),
     ("bengbu.provident_fund.loan_ceiling", "unpublished"),
     ("bengbu.housing.home_purchase_subsidy", "unpublished"),

@@ -178,5 +178,12 @@ def test_unticking_parents_married_takes_away_the_2000_yuan_birth_subsidy_and_sa
     # the national childcare subsidy stays: child 2, months 2024-04 … 2027-03, 12 in 2025 → 3,600 (assumed)
     care = next(ln for ln in window.session.result.select("childcare_subsidy") if ln.child == 2 and ln.year == 2025)
     assert care.amount == 3600 and care.status == "assumed"
+    # §11's Anhui leave is a married couple's too (assumed): the 2nd child's leave 98 + 15 (difficult) = 113 days
+    # instead of 98 + 60 + 15 = 173, no paternity leave; the allowance is paid on the 113 days
+    leave = next(ln for ln in window.session.result.select("maternity_leave") if ln.child == 2)
+    paternity = next(ln for ln in window.session.result.select("paternity_leave") if ln.child == 2)
+    assert (leave.amount, leave.status, paternity.amount) == (113, "assumed", 0)
+    assert "父母未登记结婚" in paternity.zh
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert second_child_subsidy().amount == 2000
+    assert next(ln for ln in window.session.result.select("maternity_leave") if ln.child == 2).amount == 173

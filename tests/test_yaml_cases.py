@@ -220,6 +220,8 @@ MUTATIONS = [
      "maternity_allowance.yaml"),
     ("anhui/paternity_leave/days.yaml", "  2022-01-01: {value: 30,", "  2022-01-01: {value: 31,", "leave.yaml"),
     ("anhui/parental_leave/until_age.yaml", "  2022-01-01: 6\n", "  2022-01-01: 7\n", "leave.yaml"),
+    ("anhui/leave/for_married_couples.yaml", "  2016-01-16: {value: true,", "  2016-01-16: {value: false,",
+     "history.yaml"),
     ("national/provident_fund/commercial_benchmark_rate.yaml", "  2025-05-20: 0.035\n", "  2025-05-21: 0.035\n",
      "housing.yaml"),
     ("bengbu/housing/child_age_limit.yaml", "  2024-01-01: 18\n", "  2024-01-01: 17\n", "housing.yaml"),

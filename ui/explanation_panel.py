@@ -118,7 +118,7 @@ class ExplanationPanel(QWidget):
         head = [f"<b>{escape(amount_text(line))}</b>"]
         if line.unit != "entitlement":
             head.append(escape(tr("win_in_year", year=line.year)))
-        if line.status != "verified":
+        if line.status not in ("verified", "not_computed"):  # (not computed: the amount's words already say so)
             head.append(badge(line.status))
         parts.append(f"<p>{' · '.join(head)}</p>")
         parts.append(f"<p>{escape(line.text(lang))}</p>")
