@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .case import Case, OrderedChild, per_case
 from .dates import birthday, month_index
 from .household import Parent
+from .jobs import YearPay
 from .measure import LineKind, Measure
 from .money import fen, mul_div, yuan
 from .parameters import ParamUse
@@ -26,7 +27,6 @@ TAX_DEDUCTION = LineKind("tax_deduction", category="tax", unit="deduction_yuan",
                          adds_to="tax_deductions")
 TAX_SAVED = LineKind("tax_saved", category="tax", unit="yuan", source=SOURCE, adds_to="tax_saved")
 SPLITS = ("mother", "father", "half")  # who claims a child's deduction; ties keep the first in this order
-MONTHS_A_YEAR = 12  # calendar arithmetic, not a policy figure
 
 
 class ChildDeduction(NamedTuple):
@@ -67,7 +67,7 @@ def income_tax(case: Case) -> list[Line]:
             continue
         jan1 = dt.date(year, 1, 1)  # a tax year reads the tax table in force on 1 January
         same = (kids, case.value("national.income_tax.brackets", jan1)[1],
-                case.value("national.income_tax.basic_deduction", jan1)[1])
+                case.value("national.income_tax.basic_deduction", jan1)[1], pay_of_year(case, year))
         if same in done:
             lines += [line._replace(year=year) for line in done[same]]
         else:
@@ -98,12 +98,17 @@ def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
     return out
 
 
-def taxable_before_children(parent: Parent, basic_fen: int) -> int:
+def pay_of_year(case: Case, year: int) -> tuple[YearPay, ...]:
+    """Each parent's salary and contributions in ``year``, from the months of each of their jobs (jobs.py)."""
+    return tuple(parent.year_pay(year) for _, parent in case.household.parents())
+
+
+def taxable_before_children(parent: Parent, pay: YearPay, basic_fen: int) -> int:
     """cn-iit Art. 6: yearly comprehensive income less the basic deduction (60,000 a year), the personal
     social-insurance and housing-fund contributions and other deductions, before any child deduction (fen;
-    may be negative: the floor of 0 comes after the children's deductions)."""
-    return (fen(parent.monthly_salary) * MONTHS_A_YEAR - basic_fen - fen(parent.monthly_contributions) * MONTHS_A_YEAR
-            - fen(parent.other_annual_deductions))
+    may be negative: the floor of 0 comes after the children's deductions). ``pay``: the year's salary and
+    contributions, each month's from the job held on its 1st."""
+    return pay.salary_fen - basic_fen - pay.contributions_fen - fen(parent.other_annual_deductions)
 
 
 def tax_on(taxable_fen: int, table: tuple[tuple[int | None, int, int, int], ...]) -> int:
@@ -136,9 +141,11 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...]) -> list[
         return [TAX_SAVED.line(case, year, None, "table_unpublished", parent=role, uses=(u_brackets, u_basic))
                 for role in roles]
     amounts = tuple(k.total for k in kids)
-    key = ("split", amounts, u_brackets, u_basic)  # the same children's amounts in another year: the same split
+    pays = dict(zip(roles, pay_of_year(case, year), strict=True))
+    # the same children's amounts and pay in another year: the same split
+    key = ("split", amounts, u_brackets, u_basic, tuple(pays.values()))
     if key not in case.memo:
-        case.memo[key] = best_split(case, amounts, in_fen(brackets), fen(basic), roles)
+        case.memo[key] = best_split(case, amounts, in_fen(brackets), fen(basic), pays)
     choice = case.memo[key]
     lines = []
     for kid, split in zip(kids, choice.splits, strict=True):
@@ -158,7 +165,12 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...]) -> list[
     saved = {role: choice.before[role] - choice.after[role] for role in roles}
     for role in roles:
         if choice.claimed[role]:
-            lines.append(TAX_SAVED.line(case, year, yuan(saved[role]), "saved", parent=role,
+            pay = pays[role]
+            # a year of more than one job says what pay it used; a job starting mid-month, our counting rule
+            text, pay_values = ("saved_pay_changed", {"pay": yuan(pay.salary_fen), "months": pay.months_paid}) \
+                if pay.changed else ("saved", {})
+            lines.append(TAX_SAVED.line(case, year, yuan(saved[role]), text, parent=role,
+                                        assumption="assumed" if pay.mid_month else "", **pay_values,
                                         uses=(u_brackets, u_basic), role=role, claimed=yuan(choice.claimed[role]),
                                         before=yuan(choice.before[role]), after=yuan(choice.after[role]),
                                         saved=yuan(saved[role]), family=yuan(sum(saved.values())), why=why))
@@ -183,14 +195,15 @@ def portion(total: int, split: str, role: str) -> int:
     return total if split == role else 0
 
 
-def best_split(case: Case, amounts: tuple[int, ...], table, basic_fen: int, roles: list[str]) -> TaxYear:
+def best_split(case: Case, amounts: tuple[int, ...], table, basic_fen: int, pays: dict[str, YearPay]) -> TaxYear:
     """The split of each child's deduction that leaves the family the least tax (or the one the case chose).
 
     Only what the mother claims changes the family's tax, so each distinct claim is tried once, with the
     first split that reaches it."""
     hh = case.household
     total = sum(amounts)
-    base = {role: taxable_before_children(hh.parent(role), basic_fen) for role in roles}
+    roles = list(pays)
+    base = {role: taxable_before_children(hh.parent(role), pays[role], basic_fen) for role in roles}
     before = {role: tax_on(base[role], table) for role in roles}
     if len(roles) == 1:
         role = roles[0]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import PregnancyLoss
+from .jobs import jobs_between
 from .measure import LineKind, Measure
 from .parameters import ParamUse
 from .result import Line
@@ -190,9 +191,12 @@ def holiday_record(name: str, effective: dt.date, value: str, status: str, refer
     return ParamUse(name, effective, value, status, reference)
 
 
-def employer_note(case: Case, role: str) -> Text:
+def employer_note(case: Case, role: str, first: dt.date, last: dt.date | None = None) -> Text:
+    """A note that an employer grants the leave, for a parent with no employer on any day from ``first`` to
+    ``last`` (the birth date alone, or a calendar year)."""
     parent = case.household.parent(role)
-    if parent is not None and parent.employer not in EMPLOYED:
+    if parent is not None and not any(job is not None and job.employer in EMPLOYED
+                                      for job in jobs_between(parent.jobs, first, last or first)):
         return case.text("maternity_leave.no_employer_note", {})
     return case.text("nothing", {})
 
@@ -216,9 +220,9 @@ def maternity_leave(case: Case) -> list[Line]:
     """The mother's leave for each birth and each miscarriage."""
     if case.household.mother is None:
         return []
-    note = employer_note(case, "mother")
     lines = []
     for birth in case.births:
+        note = employer_note(case, "mother", birth.date)
         leave = maternity_leave_days(case, birth)
         lines.append(MATERNITY_LEAVE.line(
             case, birth.date.year, float(leave.days), "birth", child=birth.children[0].order, parent="mother",
@@ -226,6 +230,7 @@ def maternity_leave(case: Case) -> list[Line]:
             parts=leave.parts, span_text=span_text(case, leave, birth.date), note=note))
     for loss in case.household.pregnancy_losses:
         leave = miscarriage_leave_days(case, loss)
+        note = employer_note(case, "mother", loss.date)
         lines.append(MATERNITY_LEAVE.line(
             case, loss.date.year, float(leave.days), "miscarriage", parent="mother", uses=leave.uses,
             source=MISCARRIAGE_SOURCE, span=(loss.date, leave.end) if leave.covered else None, date=loss.date,
@@ -238,9 +243,9 @@ def paternity_leave(case: Case) -> list[Line]:
     the mother's maternity leave."""
     if case.household.father is None:
         return []
-    note = employer_note(case, "father")
     lines = []
     for birth in case.births:
+        note = employer_note(case, "father", birth.date)
         days, u = case.value("anhui.paternity_leave.days", birth.date)
         lines.append(PATERNITY_LEAVE.line(case, birth.date.year, float(days or 0), "granted" if days else "before_rule",
                                           child=birth.children[0].order, parent="father", uses=(u,),
@@ -256,7 +261,6 @@ def parental_leave(case: Case) -> list[Line]:
     if not case.children:
         return []
     roles = [role for role, _ in case.household.parents()]
-    notes = {role: employer_note(case, role) for role in roles}
     oldest_limit = case.param("anhui.parental_leave.until_age").values[-1]
     first = case.children[0].born.year
     last = max(birthday(child.born, oldest_limit) for child in case.children).year
@@ -273,11 +277,12 @@ def parental_leave(case: Case) -> list[Line]:
             continue
         days = per_year * (len(young) if per_child else 1)
         for role in roles:
+            note = employer_note(case, role, dt.date(year, 1, 1), dec31)
             lines.append(PARENTAL_LEAVE.line(case, year, float(days), "granted", parent=role,
                                              uses=(u_days, u_age, u_per_child), age=age, orders=young, role=role,
                                              days=days, counting=case.text("parental_leave.per_child" if per_child
                                                                            else "parental_leave.per_family", {}),
-                                             note=notes[role]))
+                                             note=note))
     return lines
 
 

@@ -14,7 +14,8 @@ MATERNITY_ALLOWANCE = LineKind("maternity_allowance", category="cash", unit="yua
 
 def maternity_allowance(case: Case) -> list[Line]:
     """cn-sil Art. 56, cn-lp619 Art. 8: the employer's average monthly wage of the previous year ÷ 30 × the
-    maternity-leave days, paid by the maternity insurance fund to a mother insured as an employee."""
+    maternity-leave days, paid by the maternity insurance fund to a mother insured as an employee. Her job
+    (insurance, employer's wage) is the one she has on the day of the birth or loss."""
     if case.household.mother is None:
         return []
     events = [(b.date, b.children[0].order, maternity_leave_days(case, b)) for b in case.births]
@@ -23,23 +24,23 @@ def maternity_allowance(case: Case) -> list[Line]:
 
 
 def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line:
-    mother = case.household.mother
+    job = case.household.mother.job_on(when)  # her job on the day of the birth (or loss)
 
     def line(amount, text, uses=(), /, payers=None, assumption="", awaiting_input=False, **values):
         return MATERNITY_ALLOWANCE.line(case, when.year, amount, text, child=child, parent="mother", uses=uses,
                                         payers=payers, assumption=assumption,
                                         awaiting_input=awaiting_input, **values)
 
-    if mother.insurance != "employee":
+    if job.insurance != "employee":
         return line(0.0, "not_employee_insured")
     divisor, u_divisor = case.value("national.maternity_allowance.day_divisor", when)
     if u_divisor.effective is None or not leave.covered:  # rules of the time, which this pack does not hold
         event = case.text("maternity_allowance.event_birth" if child else "maternity_allowance.event_miscarriage", {})
         return line(0.0, "before_pack", tuple(u for u in (u_divisor, *leave.uses) if u.effective), date=when,
                     event=event)
-    wage, basis, assumption = mother.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
+    wage, basis, assumption = job.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
     if wage is None:  # an estimate from her own salary: assumed
-        wage, basis, assumption = mother.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
+        wage, basis, assumption = job.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
     uses = (u_divisor, *leave.uses)
     if divisor is None:
         return line(None, "divisor_unpublished", uses)
