@@ -100,7 +100,17 @@ def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
 
 def pay_of_year(case: Case, year: int) -> tuple[YearPay, ...]:
     """Each parent's salary and contributions in ``year``, from the months of each of their jobs (jobs.py)."""
-    return tuple(parent.year_pay(year) for _, parent in case.household.parents())
+    memo = case.memo
+    steady = memo.get("pay")  # every parent one job from always: every year's pay is the same (the common case)
+    if steady is not None:
+        return steady
+    key = ("pay", year)
+    if key not in memo:
+        parents = case.household.parents()
+        memo[key] = pays = tuple(parent.year_pay(year) for _, parent in parents)
+        if all(len(p.jobs) == 1 and p.jobs[0].start is None for _, p in parents):
+            memo["pay"] = pays
+    return memo[key]
 
 
 def taxable_before_children(parent: Parent, pay: YearPay, basic_fen: int) -> int:
@@ -141,9 +151,10 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...]) -> list[
         return [TAX_SAVED.line(case, year, None, "table_unpublished", parent=role, uses=(u_brackets, u_basic))
                 for role in roles]
     amounts = tuple(k.total for k in kids)
-    pays = dict(zip(roles, pay_of_year(case, year), strict=True))
+    year_pays = pay_of_year(case, year)
+    pays = dict(zip(roles, year_pays, strict=True))
     # the same children's amounts and pay in another year: the same split
-    key = ("split", amounts, u_brackets, u_basic, tuple(pays.values()))
+    key = ("split", amounts, u_brackets, u_basic, year_pays)
     if key not in case.memo:
         case.memo[key] = best_split(case, amounts, in_fen(brackets), fen(basic), pays)
     choice = case.memo[key]

@@ -195,8 +195,14 @@ def employer_note(case: Case, role: str, first: dt.date, last: dt.date | None = 
     """A note that an employer grants the leave, for a parent with no employer on any day from ``first`` to
     ``last`` (the birth date alone, or a calendar year)."""
     parent = case.household.parent(role)
-    if parent is not None and not any(job is not None and job.employer in EMPLOYED
-                                      for job in jobs_between(parent.jobs, first, last or first)):
+    if parent is None:
+        return case.text("nothing", {})
+    jobs = parent.jobs
+    if len(jobs) == 1 and jobs[0].start is None:  # one job from always (the common case)
+        employed = jobs[0].employer in EMPLOYED
+    else:
+        employed = any(job is not None and job.employer in EMPLOYED for job in jobs_between(jobs, first, last or first))
+    if not employed:
         return case.text("maternity_leave.no_employer_note", {})
     return case.text("nothing", {})
 
