@@ -46,7 +46,7 @@ class YearPay(NamedTuple):
     salary_fen: int
     contributions_fen: int
     months_paid: int  # months with a salary above 0
-    changed: bool  # not one job the whole year: the pay came from more than one period (or none)
+    changed: bool  # not the same terms the whole year: the pay came from periods that differ (or none)
     mid_month: bool  # a period starting that year began after a month's 1st (the counting rule above applied)
 
 
@@ -60,9 +60,16 @@ def year_pay(jobs: Sequence[Job], year: int) -> YearPay:
     salary = sum(fen(j.monthly_salary) for j in months if j is not None)
     contributions = sum(fen(j.monthly_contributions) for j in months if j is not None)
     paid = sum(1 for j in months if j is not None and j.monthly_salary)
-    changed = len({id(j) for j in months}) > 1 or months[0] is None
+    changed = len({_terms(j) for j in months}) > 1  # (a "change" to the same terms is no change)
     mid_month = any(j.start is not None and j.start.year == year and j.start.day > 1 for j in jobs)
     return YearPay(salary, contributions, paid, changed, mid_month)
+
+
+def _terms(job: Job | None) -> tuple | None:
+    """What a period pays and insures, whatever its dates (None: not working)."""
+    if job is None:
+        return None
+    return (job.employer, job.insurance, job.monthly_salary, job.monthly_contributions, job.employer_avg_monthly_wage)
 
 
 def salary_in_month(jobs: Sequence[Job], year: int, month: int) -> float:

@@ -3,11 +3,16 @@ the pay of each month, and that a schema-1 file means exactly what it meant."""
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from simulator import InputError, load_case, parse_case, save_case, simulate
+from simulator import Household, InputError, load_case, parse_case, save_case, simulate
+from simulator.case_tests import collect
 from simulator.jobs import jobs_between
+from tests.test_properties import households
 
 D = dt.date
 
@@ -166,14 +171,7 @@ def test_a_schema_2_conversion_simulates_like_the_schema_1_file():
 
 # --- schema 1 means what it meant: every shipped case and its conversion give the same JSON -------------------
 
-def _yaml_cases():
-    from pathlib import Path
-
-    from simulator.case_tests import collect
-    return collect([Path(__file__).with_name("cases")])
-
-
-YAML_CASES = _yaml_cases()
+YAML_CASES = collect([Path(__file__).with_name("cases")])
 
 
 @pytest.mark.parametrize("spec", [c for c in YAML_CASES if c.spec.household.get("schema_version", 1) == 1],
@@ -206,3 +204,41 @@ def test_the_example_and_its_schema_2_conversion_print_the_same_bytes(tmp_path, 
     assert main(["simulate", "--batch", str(lines)]) == 0
     first, second = capsysbinary.readouterr().out.splitlines()
     assert first == second
+
+
+# --- what must hold for every household (hypothesis) ----------------------------------------------------------
+
+def amounts(result):
+    return sorted((ln.id, ln.year, ln.child or 0, ln.parent or "", ln.amount if ln.amount is not None else -1,
+                   sorted((ln.payers or {}).items())) for ln in result.lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(households(), st.sampled_from(["mother", "father"]), st.dates(dt.date(2015, 1, 1), dt.date(2032, 12, 31)))
+def test_a_change_of_job_to_the_same_terms_changes_no_amount(case, role, when):
+    """Cutting a parent's one job into two periods with the same terms, at any date, changes no line's amount or
+    payers (only the statuses may say "assumed" where the cut falls mid-month)."""
+    hh = Household.model_validate(case)
+    parent = hh.parent(role)
+    if parent is None:
+        return
+    data = hh.model_dump(mode="json")
+    (only,) = data[role]["jobs"]
+    data[role]["jobs"] = [only, {**only, "from": when.isoformat()}]
+    assert amounts(simulate(Household.model_validate(data))) == amounts(simulate(hh))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(households(), st.dates(dt.date(2015, 1, 1), dt.date(2032, 12, 31)))
+def test_a_father_who_has_stopped_working_saves_no_tax_in_the_years_after(case, when):
+    """A year without salary has no tax to save, whatever the split (a forced split gives him 0)."""
+    hh = Household.model_validate(case)
+    if hh.father is None:
+        return
+    data = hh.model_dump(mode="json")
+    (only,) = data["father"]["jobs"]
+    data["father"]["jobs"] = [only, {"from": when.isoformat(), "employer": "none", "insurance": "none"}]
+    stopped = simulate(Household.model_validate(data))
+    for line in stopped.lines:
+        if line.id == "tax_saved" and line.parent == "father" and line.year > when.year:
+            assert line.amount == 0  # no salary that year: no tax to save
