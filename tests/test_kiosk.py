@@ -76,6 +76,10 @@ def visit(window, qtbot) -> None:
     child = form.children_editor.children_rows[-1].birth_date.edit
     child.selectAll()
     qtbot.keyClicks(child, BIRTH)
+    qtbot.mouseClick(form.mother.add_change, Qt.MouseButton.LeftButton)  # and a change of job, the same pay
+    change = form.mother.change_rows[-1].job.salary.edit
+    change.clear()
+    qtbot.keyClicks(change, SALARY)
     window.session.start_comparison()
     qtbot.keyClicks(form.father.salary.edit, "9")
     view = window.results.view
@@ -219,6 +223,7 @@ def test_after_idle_and_countdown_nothing_of_the_visitor_remains(kiosk, qtbot, h
     blank = Household.model_validate(NEW_FAMILY)
     assert kiosk.session.household == blank
     assert kiosk.form.mother.salary.edit.text() == "0" and not kiosk.form.children_editor.children_rows
+    assert not kiosk.form.mother.change_rows
     text = every_text(kiosk)
     assert SALARY not in text and BIRTH not in text and "23,456" not in text
     for edit in kiosk.findChildren(QLineEdit):
