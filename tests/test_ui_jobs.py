@@ -131,3 +131,18 @@ def test_tab_reaches_every_field_of_a_change_row_in_order(qtbot):
     for widget in wanted[1:]:
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         assert window.focusWidget() is widget or widget.isAncestorOf(window.focusWidget())
+
+
+def test_a_first_job_with_a_date_of_its_own_is_said_and_kept(qtbot):
+    case = {**CASE, "father": {"jobs": [{"from": "2020-01-01", "monthly_salary": 12000}]}}
+    window = open_window(qtbot, case)
+    father, mother = window.form.father, window.form.mother
+    assert father.first_since.isVisible() and father.first_since.text() == "第一段工作自 2020-01-01 起（此前按无工作计算）"
+    assert not mother.first_since.isVisible()
+    window.set_lang("en")
+    assert father.first_since.text() == "The first job starts on 2020-01-01 (before it, taken as not working)"
+    type_into(qtbot, father.salary.edit, "13000")
+    qtbot.waitUntil(lambda: window.session.household.father.jobs[0].monthly_salary == 13000)
+    assert window.session.household.father.jobs[0].start == dt.date(2020, 1, 1)
+    window.session.new()
+    assert not father.first_since.isVisible()

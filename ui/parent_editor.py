@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.date_field import DateField
 from ui.form_rows import Rows, form_layout
@@ -54,10 +54,15 @@ class ParentEditor(QGroupBox):
                                       "win_tip_training_days")
             self.start = self.more_rows.add("win_training_start", DateField(f"{r}.training.start"), "win_tip_training_start")
             self._show_training(False)
+        # a first job with a date of its own (from a case file): said, so no figure rests on something unseen
+        self.first_since = QLabel()
+        self.first_since.setWordWrap(True)
+        self.first_since.hide()
         self._changes = QVBoxLayout()
         self._changes.setSpacing(6)
         self.add_change = QPushButton()
         box = QVBoxLayout(self)
+        box.addWidget(self.first_since)
         box.addLayout(form)
         box.addLayout(self._changes)
         box.addWidget(self.add_change)
@@ -166,7 +171,9 @@ class ParentEditor(QGroupBox):
         data = data or {}
         first, *later = data.get("jobs") or [{}]
         self._first_from = first.get("from")
+        self.first_since.setVisible(self._first_from is not None)
         self.job.load(first)
+        self.retranslate_first_since()
         self.other.set_value(data.get("other_annual_deductions"))
         self._clear_changes()
         for job in later:
@@ -198,6 +205,10 @@ class ParentEditor(QGroupBox):
                                                           ("start", self.start)) if f.value() is not None}
         return out
 
+    def retranslate_first_since(self) -> None:
+        if self._first_from is not None:
+            self.first_since.setText(tr("win_first_job_since", date=self._first_from))
+
     def retranslate(self) -> None:
         self.setTitle(tr("win_" + self.role))
         self.setAccessibleName(tr("win_" + self.role))
@@ -209,6 +220,7 @@ class ParentEditor(QGroupBox):
         if self.role == "mother":
             for field in (self.course, self.days, self.start):
                 field.retranslate()
+        self.retranslate_first_since()
         self.add_change.setText(tr("win_add_job_change"))
         self.add_change.setToolTip(tr("win_tip_add_job_change"))
         self.add_change.setAccessibleName(tr("win_add_job_change_for", role=tr("win_" + self.role)))
