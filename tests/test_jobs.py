@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from simulator import Household, InputError, load_case, parse_case, save_case, simulate
 from simulator.case_tests import collect
 from simulator.jobs import jobs_between
-from tests.test_properties import households
+from tests.test_properties import EMPLOYERS, INSURANCE, households, yuan
 
 D = dt.date
 
@@ -242,3 +242,37 @@ def test_a_father_who_has_stopped_working_saves_no_tax_in_the_years_after(case, 
     for line in stopped.lines:
         if line.id == "tax_saved" and line.parent == "father" and line.year > when.year:
             assert line.amount == 0  # no salary that year: no tax to save
+
+
+def job_changes():
+    """Up to four later periods of random terms, in date order (some on the 1st, some mid-month)."""
+    period = st.fixed_dictionaries({}, optional={
+        "employer": st.sampled_from(EMPLOYERS), "insurance": st.sampled_from(INSURANCE), "monthly_salary": yuan,
+        "monthly_contributions": st.integers(0, 500_000).map(lambda f: f / 100),
+        "employer_avg_monthly_wage": st.none() | yuan})
+    starts = st.lists(st.dates(dt.date(2012, 1, 1), dt.date(2035, 12, 31)), max_size=4, unique=True).map(sorted)
+    return starts.flatmap(lambda days: st.tuples(*(period.map(lambda p, d=d: {"from": d.isoformat(), **p})
+                                                   for d in days)).map(list))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(households(), job_changes(), job_changes(), st.booleans())
+def test_every_household_with_changing_jobs_adds_up_and_reads_back_the_same(case, mother, father, dated_first):
+    """Whatever the periods: no amount is negative or finer than a fen, payers add up to their line, the totals
+    are the lines', and a household saved and read again gives the same result."""
+    data = Household.model_validate(case).model_dump(mode="json")
+    for role, later in (("mother", mother), ("father", father)):
+        if data.get(role):
+            if dated_first:
+                data[role]["jobs"][0]["from"] = "2011-06-15"
+            data[role]["jobs"] += later
+    hh = Household.model_validate(data)
+    result = simulate(hh)
+    for line in result.lines:
+        if line.amount is not None:
+            assert line.amount >= 0 and round(line.amount, 2) == line.amount, line
+            if line.payers:
+                assert round(sum(line.payers.values()), 2) == line.amount, line
+    known = [ln for ln in result.lines if ln.amount is not None]
+    assert result.totals()["tax_saved"] == round(sum(ln.amount for ln in known if ln.id == "tax_saved"), 2)
+    assert simulate(parse_case(json.loads(json.dumps(hh.model_dump(mode="json"))))).to_dict() == result.to_dict()
