@@ -276,3 +276,17 @@ def test_every_household_with_changing_jobs_adds_up_and_reads_back_the_same(case
     known = [ln for ln in result.lines if ln.amount is not None]
     assert result.totals()["tax_saved"] == round(sum(ln.amount for ln in known if ln.id == "tax_saved"), 2)
     assert simulate(parse_case(json.loads(json.dumps(hh.model_dump(mode="json"))))).to_dict() == result.to_dict()
+
+
+def test_the_command_line_names_a_job_s_field_in_the_chosen_language(tmp_path, capsys):
+    from simulator.cli import main
+
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case([job(), job("2025-01-01"), job("2024-06-01")])), encoding="utf-8")
+    assert main(["validate", str(path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == "mother.jobs[2].from: must be later than the job before's (2025-01-01)"
+    assert main(["simulate", str(path)]) == 2
+    assert capsys.readouterr().err.strip() == "mother.jobs[2].from: 应晚于上一段工作的起始日期（2025-01-01）"
+    path.write_text(json.dumps(case([job(), job("2025-01-01", monthly_salary=9000)])), encoding="utf-8")
+    assert main(["validate", str(path), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.strip() == "OK"
