@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .case import Case, OrderedChild, per_case
 from .dates import birthday, month_index
 from .household import Parent
-from .jobs import YearPay
+from .jobs import YearPay, one_job_always
 from .measure import LineKind, Measure
 from .money import fen, mul_div, yuan
 from .parameters import ParamUse
@@ -67,7 +67,7 @@ def income_tax(case: Case) -> list[Line]:
             continue
         jan1 = dt.date(year, 1, 1)  # a tax year reads the tax table in force on 1 January
         same = (kids, case.value("national.income_tax.brackets", jan1)[1],
-                case.value("national.income_tax.basic_deduction", jan1)[1], pay_of_year(case, year))
+                case.value("national.income_tax.basic_deduction", jan1)[1], pay_of_year(case, year)[1])
         if same in done:
             lines += [line._replace(year=year) for line in done[same]]
         else:
@@ -98,18 +98,22 @@ def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
     return out
 
 
-def pay_of_year(case: Case, year: int) -> tuple[YearPay, ...]:
-    """Each parent's salary and contributions in ``year``, from the months of each of their jobs (jobs.py)."""
+def pay_of_year(case: Case, year: int) -> tuple[dict[str, YearPay], tuple[YearPay, ...] | None]:
+    """Each parent's salary and contributions in ``year``, from the months of each of their jobs (jobs.py), and
+    what tells this year's pay from another's: None when every parent has one job from always (the common
+    case, every year paid alike)."""
     memo = case.memo
-    steady = memo.get("pay")  # every parent one job from always: every year's pay is the same (the common case)
+    steady = memo.get("pay")
     if steady is not None:
         return steady
     key = ("pay", year)
     if key not in memo:
         parents = case.household.parents()
-        memo[key] = pays = tuple(parent.year_pay(year) for _, parent in parents)
-        if all(len(p.jobs) == 1 and p.jobs[0].start is None for _, p in parents):
-            memo["pay"] = pays
+        pays = {role: parent.year_pay(year) for role, parent in parents}
+        if all(one_job_always(p.jobs) for _, p in parents):
+            memo["pay"] = memo[key] = (pays, None)
+        else:
+            memo[key] = (pays, tuple(pays.values()))
     return memo[key]
 
 
@@ -151,10 +155,9 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...]) -> list[
         return [TAX_SAVED.line(case, year, None, "table_unpublished", parent=role, uses=(u_brackets, u_basic))
                 for role in roles]
     amounts = tuple(k.total for k in kids)
-    year_pays = pay_of_year(case, year)
-    pays = dict(zip(roles, year_pays, strict=True))
+    pays, which_pay = pay_of_year(case, year)
     # the same children's amounts and pay in another year: the same split
-    key = ("split", amounts, u_brackets, u_basic, year_pays)
+    key = ("split", amounts, u_brackets, u_basic, which_pay)
     if key not in case.memo:
         case.memo[key] = best_split(case, amounts, in_fen(brackets), fen(basic), pays)
     choice = case.memo[key]

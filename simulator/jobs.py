@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 MONTHS_A_YEAR = 12  # calendar arithmetic, not a policy figure
 
 
+def one_job_always(jobs: Sequence[Job]) -> bool:
+    """One job from always: every day and every month the same (most households; the fast paths)."""
+    return len(jobs) == 1 and jobs[0].start is None
+
+
 def job_on(jobs: Sequence[Job], day: dt.date) -> Job | None:
     """The job of the period that contains ``day`` (``jobs`` sorted by ``from``), or None before the first
     dated period (not working)."""
@@ -52,7 +57,7 @@ class YearPay(NamedTuple):
 
 def year_pay(jobs: Sequence[Job], year: int) -> YearPay:
     """The salary and the personal contributions of ``year``: each month's from the job in force on its 1st."""
-    if len(jobs) == 1 and jobs[0].start is None:  # one job from always: twelve equal months
+    if one_job_always(jobs):  # twelve equal months
         job = jobs[0]
         return YearPay(fen(job.monthly_salary) * MONTHS_A_YEAR, fen(job.monthly_contributions) * MONTHS_A_YEAR,
                        MONTHS_A_YEAR if job.monthly_salary else 0, False, False)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .case import Birth, Case, per_case
 from .dates import birthday
 from .household import PregnancyLoss
-from .jobs import jobs_between
+from .jobs import jobs_between, one_job_always
 from .measure import LineKind, Measure
 from .parameters import ParamUse
 from .result import Line
@@ -198,7 +198,7 @@ def employer_note(case: Case, role: str, first: dt.date, last: dt.date | None = 
     if parent is None:
         return case.text("nothing", {})
     jobs = parent.jobs
-    if len(jobs) == 1 and jobs[0].start is None:  # one job from always (the common case)
+    if one_job_always(jobs):
         employed = jobs[0].employer in EMPLOYED
     else:
         employed = any(job is not None and job.employer in EMPLOYED for job in jobs_between(jobs, first, last or first))
@@ -267,6 +267,9 @@ def parental_leave(case: Case) -> list[Line]:
     if not case.children:
         return []
     roles = [role for role, _ in case.household.parents()]
+    # a parent with one job from always has the same note every year
+    steady = {role: employer_note(case, role, case.today) for role, parent in case.household.parents()
+              if one_job_always(parent.jobs)}
     oldest_limit = case.param("anhui.parental_leave.until_age").values[-1]
     first = case.children[0].born.year
     last = max(birthday(child.born, oldest_limit) for child in case.children).year
@@ -283,7 +286,7 @@ def parental_leave(case: Case) -> list[Line]:
             continue
         days = per_year * (len(young) if per_child else 1)
         for role in roles:
-            note = employer_note(case, role, dt.date(year, 1, 1), dec31)
+            note = steady[role] if role in steady else employer_note(case, role, dt.date(year, 1, 1), dec31)
             lines.append(PARENTAL_LEAVE.line(case, year, float(days), "granted", parent=role,
                                              uses=(u_days, u_age, u_per_child), age=age, orders=young, role=role,
                                              days=days, counting=case.text("parental_leave.per_child" if per_child
