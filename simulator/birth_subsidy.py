@@ -47,9 +47,10 @@ def subsidy_for(case: Case, child: OrderedChild) -> Line:
 def who_pays(case: Case, amount_fen: int, child: OrderedChild
              ) -> tuple[dict[str, float] | None, tuple[ParamUse, ...], Text]:
     """§4: a parent's public employer (state organ, public institution, state-owned enterprise) pays;
-    otherwise the hukou area: a district shares it with the city (市与区按照3:7), a county pays alone."""
+    otherwise the hukou area: a district shares it with the city (市与区按照3:7), a county pays alone. The
+    employer is the one each parent works for on the child's birth date."""
     hh = case.household
-    public = [role for role, parent in hh.parents() if parent.employer in PUBLIC_EMPLOYERS]
+    public = [role for role, parent in hh.parents() if parent.job_on(child.born).employer in PUBLIC_EMPLOYERS]
     if public:
         role, uses = public[0], ()
         if len(public) == 2:

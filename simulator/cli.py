@@ -182,7 +182,7 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--local", help="YAML/JSON file of a counselor's local figures: {parameter: number}")
     sub = ap.add_subparsers(dest="command", required=True)
     s = sub.add_parser("simulate", parents=[common], help="print every benefit line of a case")
-    s.add_argument("case", nargs="?", help="case file (JSON, schema version 1)")
+    s.add_argument("case", nargs="?", help="case file (JSON, schema version 1 or 2)")
     s.add_argument("--example", action="store_true", help="use the built-in example family")
     s.add_argument("--table", action="store_true", help="readable table instead of JSON")
     s.add_argument("--batch", metavar="CASES.jsonl", help="one case per line ('-' = stdin); one result per line")

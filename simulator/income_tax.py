@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .case import Case, OrderedChild, per_case
 from .dates import birthday, month_index
 from .household import Parent
+from .jobs import YearPay, one_job_always
 from .measure import LineKind, Measure
 from .money import fen, mul_div, yuan
 from .parameters import ParamUse
@@ -28,7 +29,6 @@ TAX_DEDUCTION = LineKind("tax_deduction", category="tax", unit="deduction_yuan",
                          adds_to="tax_deductions")
 TAX_SAVED = LineKind("tax_saved", category="tax", unit="yuan", source=SOURCE, adds_to="tax_saved")
 SPLITS = ("mother", "father", "half")  # who claims a child's deduction; ties keep the first in this order
-MONTHS_A_YEAR = 12  # calendar arithmetic, not a policy figure
 
 
 class ChildDeduction(NamedTuple):
@@ -66,9 +66,10 @@ def income_tax(case: Case) -> list[Line]:
     for year in sorted({year for years in by_child for year in years}):
         kids = tuple(d for years in by_child if (d := years.get(year)))
         table = tax_table(case, year)
-        same = done.get((kids, table))
+        key = (kids, table, pay_of_year(case, year)[1])
+        same = done.get(key)
         if same is None:
-            lines += done.setdefault((kids, table), year_lines(case, year, kids, table))
+            lines += done.setdefault(key, year_lines(case, year, kids, table))
         else:
             lines += [line.for_year(year) for line in same]
     return lines
@@ -102,12 +103,31 @@ def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
     return out
 
 
-def taxable_before_children(parent: Parent, basic_fen: int) -> int:
+def pay_of_year(case: Case, year: int) -> tuple[dict[str, YearPay], tuple[YearPay, ...] | None]:
+    """Each parent's salary and contributions in ``year``, from the months of each of their jobs (jobs.py), and
+    what tells this year's pay from another's: None when every parent has one job from always (the common
+    case, every year paid alike)."""
+    memo = case.memo
+    steady = memo.get("pay")
+    if steady is not None:
+        return steady
+    key = ("pay", year)
+    if key not in memo:
+        parents = case.household.parents()
+        pays = {role: parent.year_pay(year) for role, parent in parents}
+        if all(one_job_always(p.jobs) for _, p in parents):
+            memo["pay"] = memo[key] = (pays, None)
+        else:
+            memo[key] = (pays, tuple(pays.values()))
+    return memo[key]
+
+
+def taxable_before_children(parent: Parent, pay: YearPay, basic_fen: int) -> int:
     """cn-iit Art. 6: yearly comprehensive income less the basic deduction (60,000 a year), the personal
     social-insurance and housing-fund contributions and other deductions, before any child deduction (fen;
-    may be negative: the floor of 0 comes after the children's deductions)."""
-    return (fen(parent.monthly_salary) * MONTHS_A_YEAR - basic_fen - fen(parent.monthly_contributions) * MONTHS_A_YEAR
-            - fen(parent.other_annual_deductions))
+    may be negative: the floor of 0 comes after the children's deductions). ``pay``: the year's salary and
+    contributions, each month's from the job held on its 1st."""
+    return pay.salary_fen - basic_fen - pay.contributions_fen - fen(parent.other_annual_deductions)
 
 
 class TaxTable(NamedTuple):
@@ -156,9 +176,11 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...], table: T
         return [TAX_SAVED.line(case, year, None, "table_unpublished", parent=role, uses=table.uses)
                 for role in roles]
     amounts = tuple(k.total for k in kids)
-    key = ("split", amounts, table)  # the same children's amounts in another year: the same split
+    pays, which_pay = pay_of_year(case, year)
+    # the same children's amounts and pay in another year: the same split
+    key = ("split", amounts, table, which_pay)
     if key not in case.memo:
-        case.memo[key] = best_split(case, amounts, table, roles)
+        case.memo[key] = best_split(case, amounts, table, pays)
     choice = case.memo[key]
     lines = []
     for kid, split in zip(kids, choice.splits, strict=True):
@@ -174,10 +196,15 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...], table: T
     saved = {role: choice.before[role] - choice.after[role] for role in roles}
     for role in roles:
         if choice.claimed[role]:
-            lines.append(TAX_SAVED.line(case, year, yuan(saved[role]), "saved", parent=role, uses=table.uses,
-                                        role=role, claimed=yuan(choice.claimed[role]),
-                                        before=yuan(choice.before[role]), after=yuan(choice.after[role]),
-                                        saved=yuan(saved[role]), family=yuan(sum(saved.values())), why=why))
+            pay = pays[role]
+            # a year of more than one job says what pay it used; a job starting mid-month, our counting rule
+            text, pay_values = ("saved_pay_changed", {"pay": yuan(pay.salary_fen), "months": pay.months_paid}) \
+                if pay.changed else ("saved", {})
+            lines.append(TAX_SAVED.line(case, year, yuan(saved[role]), text, parent=role, uses=table.uses,
+                                        assumption="assumed" if pay.mid_month else "", **pay_values, role=role,
+                                        claimed=yuan(choice.claimed[role]), before=yuan(choice.before[role]),
+                                        after=yuan(choice.after[role]), saved=yuan(saved[role]),
+                                        family=yuan(sum(saved.values())), why=why))
     return lines
 
 
@@ -212,17 +239,19 @@ def portion(total: int, split: str, role: str) -> int:
     return total if split == role else 0
 
 
-def best_split(case: Case, amounts: tuple[int, ...], table: TaxTable, roles: list[str]) -> TaxYear:
+def best_split(case: Case, amounts: tuple[int, ...], table: TaxTable, pays: dict[str, YearPay]) -> TaxYear:
     """The split of each child's deduction that leaves the family the least tax (or the one the case chose).
 
     Only what the mother claims changes the family's tax, so each distinct claim is tried once, with the
     first split that reaches it."""
     hh = case.household
     total = sum(amounts)
-    if ("base", table) not in case.memo:  # (the same in every year of this table)
-        base = {role: taxable_before_children(hh.parent(role), table.basic) for role in roles}
-        case.memo["base", table] = base, {role: table.tax(base[role]) for role in roles}
-    base, before = case.memo["base", table]
+    roles = list(pays)
+    key = ("base", table, tuple(pays.values()))  # (the same in every year of this table and pay)
+    if key not in case.memo:
+        base = {role: taxable_before_children(hh.parent(role), pays[role], table.basic) for role in roles}
+        case.memo[key] = base, {role: table.tax(base[role]) for role in roles}
+    base, before = case.memo[key]
     if len(roles) == 1:
         role = roles[0]
         return TaxYear((role,) * len(amounts), {role: total}, before, {role: table.tax(base[role] - total)}, None)

@@ -14,7 +14,8 @@ MATERNITY_ALLOWANCE = LineKind("maternity_allowance", category="cash", unit="yua
 
 def maternity_allowance(case: Case) -> list[Line]:
     """cn-sil Art. 56, cn-lp619 Art. 8: the employer's average monthly wage of the previous year ÷ 30 × the
-    maternity-leave days, paid by the maternity insurance fund to a mother insured as an employee."""
+    maternity-leave days, paid by the maternity insurance fund to a mother insured as an employee. Her job
+    (insurance, employer's wage) is the one she has on the day of the birth or loss."""
     if case.household.mother is None:
         return []
     events = [(b.date, b.children[0].order, maternity_leave_days(case, b)) for b in case.births]
@@ -23,7 +24,7 @@ def maternity_allowance(case: Case) -> list[Line]:
 
 
 def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line:
-    mother = case.household.mother
+    job = case.household.mother.job_on(when)  # her job on the day of the birth (or loss)
 
     def line(amount, text, uses=(), /, payers=None, assumption="", awaiting_input=False, **values):
         if leave.assumed:  # the days it pays rest on our reading (a birth beyond the law's number of children)
@@ -34,7 +35,7 @@ def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line
 
     not_computed = False
 
-    if mother.insurance != "employee":
+    if job.insurance != "employee":
         return line(0.0, "not_employee_insured")
     divisor, u_divisor = case.value("national.maternity_allowance.day_divisor", when)
     if u_divisor.effective is None or not leave.covered:  # rules of the time, which this pack does not hold
@@ -42,9 +43,9 @@ def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line
         not_computed = True  # no figure: never 0, never verified
         return line(None, "before_pack", tuple(u for u in (u_divisor, *leave.uses) if u.effective), date=when,
                     event=event)
-    wage, basis, assumption = mother.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
+    wage, basis, assumption = job.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
     if wage is None:  # an estimate from her own salary: assumed
-        wage, basis, assumption = mother.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
+        wage, basis, assumption = job.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
     uses = (u_divisor, *leave.uses)
     if divisor is None:
         return line(None, "divisor_unpublished", uses)

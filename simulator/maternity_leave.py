@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from .case import Birth, Case, per_case
 from .household import PregnancyLoss
+from .jobs import jobs_between, one_job_always
 from .lawful_birth import birth_lawful, unmarried_excluded
 from .leave_end import leave_end
 from .measure import LineKind, Measure
@@ -116,9 +117,20 @@ def before_rules(case: Case, on: dt.date, first: dt.date, why: str = "maternity_
     not computed (no days, and nothing that rests on them)."""
     return LeaveDays(0, on, 0, (), case.text(why, {"first": first}), (), covered=False)
 
-def employer_note(case: Case, role: str) -> Text:
+
+
+def employer_note(case: Case, role: str, first: dt.date, last: dt.date | None = None) -> Text:
+    """A note that an employer grants the leave, for a parent with no employer on any day from ``first`` to
+    ``last`` (the birth date alone, or a calendar year)."""
     parent = case.household.parent(role)
-    if parent is not None and parent.employer not in EMPLOYED:
+    if parent is None:
+        return case.text("nothing", {})
+    jobs = parent.jobs
+    if one_job_always(jobs):
+        employed = jobs[0].employer in EMPLOYED
+    else:
+        employed = any(job is not None and job.employer in EMPLOYED for job in jobs_between(jobs, first, last or first))
+    if not employed:
         return case.text("maternity_leave.no_employer_note", {})
     return case.text("nothing", {})
 
@@ -142,9 +154,9 @@ def maternity_leave(case: Case) -> list[Line]:
     """The mother's leave for each birth and each miscarriage."""
     if case.household.mother is None:
         return []
-    note = employer_note(case, "mother")
     lines = []
     for birth in case.births:
+        note = employer_note(case, "mother", birth.date)
         leave = maternity_leave_days(case, birth)
         lines.append(MATERNITY_LEAVE.line(
             case, birth.date.year, float(leave.days), "birth", child=birth.children[0].order, parent="mother",
@@ -153,6 +165,7 @@ def maternity_leave(case: Case) -> list[Line]:
             parts=leave.parts, span_text=span_text(case, leave, birth.date), note=note))
     for loss in case.household.pregnancy_losses:
         leave = miscarriage_leave_days(case, loss)
+        note = employer_note(case, "mother", loss.date)
         lines.append(MATERNITY_LEAVE.line(
             case, loss.date.year, float(leave.days), "miscarriage", parent="mother", uses=leave.uses,
             source=MISCARRIAGE_SOURCE, span=(loss.date, leave.end) if leave.covered else None, date=loss.date,

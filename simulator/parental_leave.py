@@ -10,6 +10,7 @@ import datetime as dt
 
 from .case import Case
 from .dates import birthday
+from .jobs import one_job_always
 from .lawful_birth import child_lawful, unmarried_excluded
 from .maternity_leave import employer_note
 from .measure import LineKind, Measure
@@ -30,7 +31,9 @@ def parental_leave(case: Case) -> list[Line]:
     if not case.children:
         return []
     roles = [role for role, _ in case.household.parents()]
-    notes = {role: employer_note(case, role) for role in roles}
+    # a parent with one job from always has the same note every year
+    steady = {role: employer_note(case, role, case.today) for role, parent in case.household.parents()
+              if one_job_always(parent.jobs)}
     oldest_limit = case.param("anhui.parental_leave.until_age").values[-1]
     first = case.children[0].born.year
     last = max(birthday(child.born, oldest_limit) for child in case.children).year
@@ -55,7 +58,8 @@ def parental_leave(case: Case) -> list[Line]:
         if not young and not outside:
             continue
         unmarried = unmarried_excluded(case, dec31)
-        key = (u_days, u_age, u_per_child, tuple(young), tuple(outside), unmarried, *law_uses)
+        key = (u_days, u_age, u_per_child, tuple(young), tuple(outside), unmarried, *law_uses,
+               *(employer_note(case, role, dt.date(year, 1, 1), dec31) for role in roles if role not in steady))
         if key in done:  # a year like one already worked out has the same lines
             lines += [line.for_year(year) for line in done[key]]
             continue
@@ -73,12 +77,13 @@ def parental_leave(case: Case) -> list[Line]:
             else case.text("nothing", {})
         days = per_year * (len(young) if per_child else 1) if young else 0
         for role in roles:
+            note = steady[role] if role in steady else employer_note(case, role, dt.date(year, 1, 1), dec31)
             if young:
                 lines.append(PARENTAL_LEAVE.line(case, year, float(days), "granted", parent=role, uses=uses,
                                                  assumption=assumption, age=age, orders=tuple(young), role=role,
                                                  days=days, counting=case.text("parental_leave.per_child" if per_child
                                                                                else "parental_leave.per_family", {}),
-                                                 beyond=beyond, note=notes[role]))
+                                                 beyond=beyond, note=note))
             else:
                 lines.append(PARENTAL_LEAVE.line(case, year, 0.0, "outside_law", parent=role, uses=uses,
                                                  assumption=assumption, age=age, orders=tuple(outside), role=role))

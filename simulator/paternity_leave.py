@@ -23,9 +23,9 @@ def paternity_leave(case: Case) -> list[Line]:
     married (§11 grants it to the man of "…的夫妻"): none (our reading, assumed)."""
     if case.household.father is None:
         return []
-    note = employer_note(case, "father")
     lines = []
     for birth in case.births:
+        note = employer_note(case, "father", birth.date)
         days, u = case.value("anhui.paternity_leave.days", birth.date)
         order = birth.children[0].order
         if u.effective is None:

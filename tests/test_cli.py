@@ -56,7 +56,7 @@ BAD = {
                         "children[1].birth_date"),
     "negative_salary": (good_case(father={"monthly_salary": -100}), "father.monthly_salary"),
     "too_many_children": (good_case(children=[{"birth_date": "2020-01-01"}] * 13), "children"),
-    "newer_schema": (good_case(schema_version=2), "schema_version"),
+    "newer_schema": (good_case(schema_version=3), "schema_version"),
     "no_parent": ({"hukou_area": "wuhe"}, "mother/father"),
     "course_subsidy_out_of_range": (
         good_case(mother={"training": {"course_subsidy": 3000, "start": "2025-01-01"}}), "mother.training.course_subsidy"),
@@ -105,7 +105,7 @@ def test_messages_follow_lang(tmp_path, capsys):
 
 
 def test_chinese_is_the_default_language(tmp_path, capsys):
-    assert main(["validate", str(write(tmp_path, good_case(schema_version=2)))]) == 2
+    assert main(["validate", str(write(tmp_path, good_case(schema_version=3)))]) == 2
     assert "升级" in capsys.readouterr().err
 
 

@@ -43,7 +43,7 @@ def test_typing_the_fathers_salary_updates_the_tax_saved_in_the_headline(qtbot):
     window = open_window(qtbot)
     before = window.headline.tax.value.text()
     type_into(qtbot, window.form.father.salary.edit, "30000")
-    assert window.session.household.father.monthly_salary == 30000
+    assert window.session.household.father.jobs[0].monthly_salary == 30000
     shown = window.headline.tax.value.text()
     assert shown != before
     assert shown == f"{fmt(window.session.result.totals()['tax_saved'])} 元"
@@ -52,7 +52,7 @@ def test_typing_the_fathers_salary_updates_the_tax_saved_in_the_headline(qtbot):
 def test_a_salary_typed_with_separators_and_full_width_digits_is_read_as_a_number(qtbot):
     window = open_window(qtbot)
     type_into(qtbot, window.form.mother.salary.edit, "１２,５００元")
-    assert window.session.household.mother.monthly_salary == 12500
+    assert window.session.household.mother.jobs[0].monthly_salary == 12500
     assert window.form.mother.salary.problem() is None
 
 

@@ -340,6 +340,17 @@ class _Html:
         return (f"<p style='{self.small(-0.3)} color:#444444;'><b>{_e(self.t('rep_sources'))}</b>{self.colon}"
                 f"{self.sep.join(items)}</p>")
 
+    def jobs(self, name: str, jobs) -> str:
+        """A parent's job, and each later period of work with the date it starts."""
+        def words(job):
+            return {"employer": self.t(job.employer),
+                    "insurance": self.t("insurance_none" if job.insurance == "none" else job.insurance)}
+        first, *later = jobs
+        text = self.t("rep_job", role=name, **words(first))
+        if first.start is not None:  # (not working before it)
+            text += self.t("rep_job_since", date=first.start.isoformat())
+        return text + "".join(self.t("rep_job_from", date=job.start.isoformat(), **words(job)) for job in later)
+
     def family(self, household: Household, result: Result) -> str:
         """Hukou and the parents' jobs on one line; the children in birth order, planned ones marked."""
         people = [f"{self.t('rep_hukou')}{self.colon}{self.t(household.hukou_area)}"]
@@ -347,9 +358,7 @@ class _Html:
             people.insert(0, f"{self.t('rep_label')}{self.colon}{household.label}")
         for role in ("mother", "father"):
             p, name = household.parent(role), self.cap(self.t(role))
-            people.append(self.t("rep_no_parent", role=name) if p is None else
-                          self.t("rep_job", role=name, employer=self.t(p.employer),
-                                 insurance=self.t("insurance_none" if p.insurance == "none" else p.insurance)))
+            people.append(self.t("rep_no_parent", role=name) if p is None else self.jobs(name, p.jobs))
         children = []
         ranked = sorted(enumerate(household.children), key=lambda ic: (ic[1].birth_date, ic[0]))  # as simulator.case
         for order, (_, child) in enumerate(ranked, start=1):

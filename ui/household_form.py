@@ -78,7 +78,8 @@ class HouseholdForm(QScrollArea):
         self.married.toggled.connect(self._on_married_toggled)
         for editor in (self.mother, self.father, self.children_editor, self.housing):
             editor.changed.connect(self._on_edited)
-        self.children_editor.rowsChanged.connect(self._on_rows_changed)
+        for editor in (self.mother, self.father, self.children_editor):
+            editor.rowsChanged.connect(self._on_rows_changed)
         session.loaded.connect(self._on_loaded)
         session.problemsChanged.connect(self._on_problems_changed)
         session.field_namer = self.field_name
@@ -153,11 +154,11 @@ class HouseholdForm(QScrollArea):
         return next((f for f in self.fields() if f.path == path), None)
 
     def field_name(self, path: str) -> str | None:
-        """'mother.monthly_salary' -> '母亲 · 月工资 (税前)': the group and the field's label, as on screen."""
+        """'mother.jobs[0].monthly_salary' -> '母亲 · 月工资 (税前)': the group and the field's label, as on screen."""
         field = next((f for f in self.fields() if _belongs(path, f.path)), None)
         if field is None:
             return None
-        groups = [(None, self.rows), (tr("win_mother"), self.mother.rows), (tr("win_father"), self.father.rows),
+        groups = [(None, self.rows), *self.mother.label_groups(), *self.father.label_groups(),
                   (tr("win_housing"), self.housing.rows),
                   *((tr("win_child_n", n=r.index + 1), r.rows) for r in self.children_editor.children_rows)]
         for title, rows in groups:  # in the current language even before the widgets have re-read theirs
