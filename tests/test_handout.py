@@ -144,6 +144,18 @@ def test_every_line_is_in_the_handout_with_its_source(qapp, household, result):
         assert ln.text("en") in text
 
 
+def test_the_sources_list_names_the_source_of_every_dated_value_used(qapp, household, result):
+    """The example's first child (2020) gets Anhui's leave under the 2016 text: its lines cite ah-pfp, but the
+    values came from ah-pfp-2016, which the list of sources must then name too."""
+    used = {u.reference.split(" ")[0] for ln in result.lines for u in ln.uses if u.reference}
+    assert "ah-pfp-2016" in used
+    text = build_handout_document(household, result, "en").toPlainText()
+    sources = text[text.rindex("Sources"):]
+    assert "ah-pfp-2016" in sources
+    for source in used & set(handout.default_parameters().sources):
+        assert source in sources
+
+
 def test_assumptions_and_unpublished_figures_are_listed(qapp, household, result):
     text = build_handout_document(household, result, "zh").toPlainText()
     assert "假设与尚未公布的数据" in text

@@ -334,6 +334,8 @@ class _Html:
         known = default_parameters().sources
         ids = dict.fromkeys(ref.strip().split(" ")[0] for ln in result.lines for ref in ln.source.split(";") if ref.strip())
         ids.update(dict.fromkeys(r.split(" ")[0] for r in self.claim_sources(result)))
+        # and the source of every dated value a line rests on (a 2016 leave's ah-pfp-2016, say)
+        ids.update(dict.fromkeys(u.reference.split(" ")[0] for ln in result.lines for u in ln.uses if u.reference))
         items = [f"<b>{_e(i)}</b> {_e(self.title(known[i].title))}" for i in ids if i in known]
         if not items:
             return ""
