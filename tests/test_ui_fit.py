@@ -158,3 +158,47 @@ def test_text_colours_have_a_contrast_of_at_least_4_5(qtbot):
     pairs.append((edit.palette().placeholderText().color().name(), edit.palette().base().color().name()))
     low = [(fg, bg, round(contrast(fg, bg), 2)) for fg, bg in pairs if contrast(fg, bg) < 4.5]
     assert low == []
+
+
+def plot_height(window) -> float:
+    """The height in pixels of the chart's plot itself, between its legend and its years, as last drawn."""
+    chart = window.chart_panel.chart
+    chart.canvas.draw()
+    return chart.figure.axes[0].get_window_extent().height
+
+
+def rows_shown(window) -> float:
+    view = window.results.view
+    return view.viewport().height() / view.sizeHintForRow(1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_on_1366_by_768_the_chart_and_the_lines_keep_their_room_and_the_answer_scrolls(
+        qtbot, lang, app_font):
+    """Larger text does not squeeze the chart to a strip or the table to a row or two (an 80 px chart and one
+    or two lines before): under the headline, the chart and the lines keep a usable height and scroll."""
+    window = open_window(qtbot)
+    window.ensure_chart()
+    window.set_lang(lang)
+    settle(window)
+    area = window.answer_area
+    assert area.verticalScrollBar().maximum() == 0  # at 100 % all of it shows, without scrolling
+    normal_plot = plot_height(window)
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    assert (window.width(), window.height()) == (1366, 768)
+    assert plot_height(window) >= max(150, 0.9 * normal_plot)  # the plot at least as tall as at 100 %, near enough
+    assert rows_shown(window) >= 6
+    assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert window.headline.isVisible() and window.headline.geometry().top() >= 0
+    # Tab from the tab bar to the lines brings the lines into sight
+    area.verticalScrollBar().setValue(0)
+    window.tabs.tabBar().setFocus()
+    assert window.focusNextPrevChild(True)
+    view = window.results.view
+    assert QApplication.focusWidget() is view
+    top = view.mapTo(area.viewport(), view.rect().topLeft()).y()
+    assert top >= 0 and top + view.height() // 2 <= area.viewport().height()
+    window.set_zoom(ZOOM_STEPS.index(1.0))  # and back: nothing to scroll
+    settle(window)
+    assert area.verticalScrollBar().maximum() == 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ui.i18n import tr
@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 VIEWS = ("money", "leave")
 # Drawing the chart takes a good part of a second on a slow machine: while a person types, the table and the
 # headline follow every key and the chart catches up when they pause.
-CHART_MIN_HEIGHT = 80  # pixels: with large text on a small screen the chart gives way before the lines do
+CHART_MIN_HEIGHT = 80  # pixels: the canvas alone, before the chart's text size is known
+CHART_MIN_LINES = 10  # the panel's least height in lines of its text: title, legend, a plot, the years under it
 CHART_DELAY_MS = 0  # coalesce a burst of edits within one event-loop turn; draw_idle does the rest
 
 
@@ -119,6 +120,12 @@ class ChartPanel(QWidget):
 
     def view(self) -> str:
         return self._view
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for the legend, the years and a plot between them in the current text size: larger text
+        makes the window's answer scroll (ui.main_window) rather than leave a strip of chart."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), CHART_MIN_LINES * self.fontMetrics().height()))
 
     def event(self, event) -> bool:
         handled = super().event(event)
