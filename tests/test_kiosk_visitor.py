@@ -292,6 +292,18 @@ def test_a_dates_arrow_opens_a_touch_sized_picker_instead_of_the_calendar(kiosk,
     qtbot.waitUntil(lambda: kiosk.session.household.children[-1].birth_date == dt.date(2014, 5, 17), timeout=3000)
 
 
+def test_a_dates_arrow_reached_with_tab_opens_the_touch_picker_with_space_too(kiosk, qtbot):
+    """A kiosk with a keyboard: the arrow is on the Tab path after the date's text (as on the desktop), and Space
+    on it brings up the kiosk's own picker, not Qt's small calendar."""
+    field = kiosk.form.as_of
+    field.edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field.pick
+    qtbot.keyClick(field.pick, Qt.Key.Key_Space)
+    assert kiosk.kiosk.date_picker.isVisible()
+    assert not [c for c in kiosk.findChildren(QCalendarWidget) if c.isVisible()]
+
+
 def test_the_date_picker_stays_within_the_dates_a_case_may_hold(kiosk):
     field = kiosk.form.as_of
     field.edit.setText("2095-06-30")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidg
 
 from simulator import vocabulary
 from ui.children_editor import ChildrenEditor
-from ui.date_field import DateField
+from ui.date_field import DateField, with_pickers
 from ui.form_rows import Rows, form_layout
 from ui.housing_editor import HousingEditor
 from ui.i18n import tr
@@ -182,9 +182,10 @@ class HouseholdForm(QScrollArea):
         self.children_editor.set_default_education_age(p.values[-1] if p else None)
 
     def focus_chain(self) -> list[QWidget]:
-        """Every control of the form in reading order."""
-        return [self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(), self.father,
-                *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+        """Every control of the form in reading order (a date's calendar button after its text)."""
+        return with_pickers([self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(),
+                             self.father, *self.father.focus_chain(), *self.children_editor.focus_chain(),
+                             *self.housing.focus_chain()])
 
     def _relink_tab_order(self) -> None:
         chain = self.focus_chain()  # (in the main window its own Tab order, ui.tab_order, has the last word)

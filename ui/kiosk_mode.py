@@ -441,12 +441,17 @@ class _TouchInput(QObject):
             return False
         if kind == QEvent.Type.Wheel:
             return self._wheel(obj, event)
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Cut)
         from ui.date_field import DateField
         from ui.number_field import NumberField
 
         owner = obj.parentWidget()
+        if (kind == QEvent.Type.KeyPress and isinstance(owner, DateField) and obj is owner.pick and obj.isEnabled()
+                and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.kiosk.keypad.close_keypad()  # a keyboard on the kiosk: its date picker too, as a touch would
+            self.kiosk.date_picker.open_for(owner)
+            return True
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Cut)
         if isinstance(owner, DateField) and obj is owner.pick:
             if kind == QEvent.Type.MouseButtonRelease and obj.isEnabled():
                 self.kiosk.keypad.close_keypad()
