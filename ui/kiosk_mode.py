@@ -189,9 +189,14 @@ class KioskMode(QObject):
         if self.print_problems:  # CUPS would keep a copy: "nothing is stored on this machine" comes first
             bar.show_message(lambda: tr("kiosk_print_unsafe"), "info")
             return
+        if self.window.files.refused("win_refuse_print"):  # a field wrong or half-typed: as the desktop window
+            return
         bar.show_message(lambda: tr("kiosk_printing"), "info")
         QApplication.processEvents()  # the message is on screen while the handout is laid out
-        ok = print_handout(info, session.household, session.result)
+        if session.comparing:  # A, B and the difference side by side, as the desktop window prints it
+            ok = print_handout(info, session.household, session.result, session.baseline, session.baseline_result)
+        else:
+            ok = print_handout(info, session.household, session.result)
         if not ok:
             bar.show_message(lambda: tr("kiosk_print_failed"))
 
