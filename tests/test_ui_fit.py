@@ -202,3 +202,42 @@ def test_at_200_percent_on_1366_by_768_the_chart_and_the_lines_keep_their_room_a
     window.set_zoom(ZOOM_STEPS.index(1.0))  # and back: nothing to scroll
     settle(window)
     assert area.verticalScrollBar().maximum() == 0
+
+
+def in_sight(widget) -> bool:
+    """Whether some of ``widget`` shows: inside the viewport of every scrolled area that holds it."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    window = widget.window()
+    shown = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            view = parent.viewport()
+            shown = shown.intersected(QRect(view.mapTo(window, QPoint(0, 0)), view.size()))
+        parent = parent.parentWidget()
+    return shown.height() >= min(20, widget.height()) and shown.width() > 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_tab_brings_every_control_it_reaches_into_sight(qtbot, lang, app_font):
+    """The form and the answer both scroll at 200 %: wherever Tab lands, the control shows (and its focus ring)."""
+    window = open_window(qtbot)
+    window.ensure_chart()
+    window.set_lang(lang)
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    chain = [w for w in window.tab_chain() if w.isVisible() and w.isEnabled()]
+    window.form.area.setFocus(Qt.FocusReason.TabFocusReason)
+    hidden = []
+    for _ in range(len(chain) + 2):
+        widget = QApplication.focusWidget()
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        now = QApplication.focusWidget()
+        if not in_sight(now):
+            hidden.append((type(now).__name__, now.accessibleName()))
+    assert hidden == []
