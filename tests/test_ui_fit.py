@@ -241,3 +241,55 @@ def test_at_200_percent_tab_brings_every_control_it_reaches_into_sight(qtbot, la
         if not in_sight(now):
             hidden.append((type(now).__name__, now.accessibleName()))
     assert hidden == []
+
+
+def labels_cut_off(window) -> list[str]:
+    """The form's labels reaching past the edge of their form's row (their words cut off instead of wrapped)."""
+    from PySide6.QtWidgets import QFormLayout
+
+    cut = []
+    for form in window.form.widget().findChildren(QFormLayout):
+        right = form.contentsRect().right()
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.isVisible() and label.geometry().right() > right + 1:
+                cut.append(label.text())
+    return cut
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_form_label_too_long_for_its_row_wraps_instead_of_being_cut_off(qtbot, lang, app_font):
+    window = open_window(qtbot)
+    window.set_lang(lang)
+    settle(window)
+    assert labels_cut_off(window) == []
+    beside = window.form.rows.rows[0].label  # 户籍所在地 beside its drop-down in Chinese: left as it was
+    width = beside.width()
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    assert labels_cut_off(window) == []  # "Who claims the child tax deductions" was cut at "deducti"
+    window.set_zoom(ZOOM_STEPS.index(1.0))
+    settle(window)
+    assert labels_cut_off(window) == [] and beside.width() == width
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_the_chart_legend_fits_the_chart_on_more_rows(qtbot, lang, app_font):
+    """The legend's entries at 20 pt ran off both sides of the chart ("Cumulati…", the first swatch gone)."""
+    window = open_window(qtbot)
+    window.ensure_chart()
+    window.set_lang(lang)
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    chart = window.chart_panel.chart
+    chart.canvas.draw()
+    renderer = chart.canvas.get_renderer()
+    (legend,) = chart.figure.legends
+    box = legend.get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= chart.figure.bbox.width
+    assert min(t.get_fontsize() for t in legend.get_texts()) >= 18
+    assert chart.legend_labels()[0] == ("现金补贴" if lang == "zh" else "Cash subsidies")
+    window.set_zoom(ZOOM_STEPS.index(1.0))  # and back to one row
+    settle(window)
+    assert chart.legend_rows == 1

@@ -125,7 +125,8 @@ class ChartPanel(QWidget):
         """Tall enough for the legend, the years and a plot between them in the current text size: larger text
         makes the window's answer scroll (ui.main_window) rather than leave a strip of chart."""
         hint = super().minimumSizeHint()
-        return QSize(hint.width(), max(hint.height(), CHART_MIN_LINES * self.fontMetrics().height()))
+        extra = 1.3 * (getattr(self.chart, "legend_rows", 1) - 1)  # a legend on more rows takes them from the plot
+        return QSize(hint.width(), max(hint.height(), round((CHART_MIN_LINES + extra) * self.fontMetrics().height())))
 
     def event(self, event) -> bool:
         handled = super().event(event)
@@ -155,7 +156,22 @@ class ChartPanel(QWidget):
         for legend in figure.legends:
             for text in legend.get_texts():
                 text.set_fontsize(size)
-        self.chart.canvas.draw_idle()
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        fit = getattr(self.chart, "fit_legend", None)  # (a stand-in chart in tests has none)
+        if fit is None:
+            self.chart.canvas.draw_idle()
+            return
+        rows = self.chart.legend_rows
+        fit()
+        if self.chart.legend_rows != rows:
+            self.updateGeometry()  # its least height follows the legend's rows
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.chart is not None and event.size().width() != event.oldSize().width():
+            self._fit_legend()  # narrower: fewer columns; wider: as many as fit
 
     def chart_text_sizes(self) -> set[float]:
         """The sizes (points) of the chart's visible words and figures (for tests)."""
