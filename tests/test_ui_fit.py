@@ -5,6 +5,7 @@ contrast of 4.5:1 or more)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
 )
 
+from simulator import load_example
 from tests.test_ui_form import open_window
 from ui.main_window import ZOOM_STEPS
 from ui.result_model import COLUMNS
@@ -293,3 +295,29 @@ def test_at_200_percent_the_chart_legend_fits_the_chart_on_more_rows(qtbot, lang
     window.set_zoom(ZOOM_STEPS.index(1.0))  # and back to one row
     settle(window)
     assert chart.legend_rows == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_the_comparison_shows_names_and_rows_as_tall_as_their_text(qtbot, lang, app_font):
+    """At 200 % the comparison's item names were only "…" (the figures' columns took the width) and its rows by
+    year kept the height of 100 % text, cutting their figures in half."""
+    window = open_window(qtbot, {**json.loads(load_example().model_dump_json()),
+                                 "children": [{"birth_date": "2020-05-10"}]})
+    window.set_lang(lang)
+    window.commands["compare"].trigger()
+    children = window.form.children_editor
+    children.add.click()
+    field = children.children_rows[-1].birth_date
+    field.edit.setText("2027-09-01")
+    field.edited.emit()
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    compare = window.compare
+    assert window.tabs.currentWidget() is compare and compare.lines_model.rows
+    lines, years = compare.lines_view, compare.years_view
+    em = lines.fontMetrics().horizontalAdvance("M")
+    assert lines.columnWidth(0) >= 12 * em
+    assert years.rowHeight(0) >= years.fontMetrics().height() + 4
+    for col in range(1, 4):  # the year, A and B: whole (the table scrolls sideways for the rest)
+        text = str(years.model().index(0, col).data())
+        assert years.fontMetrics().horizontalAdvance(text) <= years.columnWidth(col), text
