@@ -159,6 +159,10 @@ class ChartPanel(QWidget):
         self._fit_legend()
 
     def _fit_legend(self) -> None:
+        from shiboken6 import isValid
+
+        if not isValid(self.chart.canvas):  # the window is closing: its canvas has gone before the panel
+            return
         fit = getattr(self.chart, "fit_legend", None)  # (a stand-in chart in tests has none)
         if fit is None:
             self.chart.canvas.draw_idle()
