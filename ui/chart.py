@@ -345,6 +345,9 @@ class LifetimeChart(QWidget):
         handles, labels = list(legend.legend_handles), [t.get_text() for t in texts]
         prop = texts[0].get_fontproperties() if texts else None
         most = len(labels) if len(labels) <= 6 else (len(labels) + 1) // 2  # as _Plot._build_legend lays it out
+        if self._legend_columns(legend) == most and legend.get_window_extent(renderer).width <= self.figure.bbox.width:
+            self.legend_rows = -(-len(labels) // most)
+            return  # as laid out, and it fits: nothing to draw again
         for cols in range(most, 0, -1):
             legend.remove()
             legend = self.figure.legend(handles, labels, loc="outside upper center", ncols=cols, frameon=False,
@@ -354,6 +357,10 @@ class LifetimeChart(QWidget):
         self._plot.legend = legend
         self.legend_rows = -(-len(labels) // cols)
         self._draw_whole()
+
+    @staticmethod
+    def _legend_columns(legend) -> int | None:
+        return getattr(legend, "_ncols", None)  # (matplotlib keeps it private; None: rebuild to be sure)
 
     def _draw_whole(self) -> None:
         self._full_draw_pending = True

@@ -161,11 +161,12 @@ class ChartPanel(QWidget):
     def _fit_legend(self) -> None:
         from shiboken6 import isValid
 
-        if not isValid(self.chart.canvas):  # the window is closing: its canvas has gone before the panel
+        canvas = getattr(self.chart, "canvas", None)  # (a stand-in chart in tests has none)
+        if canvas is None or not isValid(self) or not isValid(canvas):  # or the window is closing
             return
-        fit = getattr(self.chart, "fit_legend", None)  # (a stand-in chart in tests has none)
+        fit = getattr(self.chart, "fit_legend", None)
         if fit is None:
-            self.chart.canvas.draw_idle()
+            canvas.draw_idle()
             return
         rows = self.chart.legend_rows
         fit()
