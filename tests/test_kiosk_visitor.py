@@ -240,6 +240,86 @@ def test_while_cups_would_keep_a_copy_the_kiosk_does_not_print(kiosk, qtbot, mon
     assert len(printed) == 1
 
 
+def test_the_kiosk_does_not_print_while_a_field_is_wrong_or_half_typed_and_names_it(kiosk, qtbot, monkeypatch):
+    """As the desktop window: the handout would carry figures no longer on screen."""
+    from tests.test_ui_form import type_into
+    from ui import kiosk_print
+
+    printed = []
+    monkeypatch.setattr(kiosk_print, "kiosk_printer", lambda: "a printer")
+    monkeypatch.setattr(kiosk_print, "print_handout", lambda *a: printed.append(a) or True)
+    kiosk.kiosk.print_problems = []
+    type_into(qtbot, kiosk.form.mother.salary.edit, "99999999999999999999")
+    tap(kiosk.kiosk.band.print_button)
+    assert printed == []
+    assert kiosk.message_bar.text().startswith("没有打印：请先改正 母亲 · 税前月工资。")
+    type_into(qtbot, kiosk.form.mother.salary.edit, "8000")
+    tap(kiosk.form.children_editor.add)  # a visitor's first child (the kiosk starts on a blank family)
+    date = kiosk.form.children_editor.children_rows[-1].birth_date
+    type_into(qtbot, date.edit, "2024-02-3")  # half-typed: on the way to a date, not yet one
+    tap(kiosk.kiosk.band.print_button)
+    assert printed == []
+    assert kiosk.message_bar.text().startswith("没有打印：请先改正 孩子 1 · 出生日期或预产期。")
+    type_into(qtbot, date.edit, "2024-02-03")
+    tap(kiosk.kiosk.band.print_button)
+    assert len(printed) == 1 and printed[0][1].children[-1].birth_date == dt.date(2024, 2, 3)
+    assert printed[0][1].mother.jobs[0].monthly_salary == 8000
+
+
+def test_the_kiosk_prints_the_comparison_while_comparing(kiosk, qtbot, monkeypatch):
+    from ui import kiosk_print
+
+    printed = []
+    monkeypatch.setattr(kiosk_print, "kiosk_printer", lambda: "a printer")
+    monkeypatch.setattr(kiosk_print, "print_handout", lambda *a: printed.append(a) or True)
+    kiosk.kiosk.print_problems = []
+    visit(kiosk, qtbot)  # scenario A kept, then the father's pay changed
+    tap(kiosk.kiosk.band.print_button)
+    s = kiosk.session
+    assert len(printed) == 1
+    _info, household, result, baseline, baseline_result = printed[0]
+    assert (household, result, baseline, baseline_result) == (s.household, s.result, s.baseline, s.baseline_result)
+    assert baseline.father.jobs[0].monthly_salary != household.father.jobs[0].monthly_salary
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler's pdftotext")
+def test_the_kiosks_printer_gets_the_comparison_a_b_and_the_difference(kiosk, qtbot, monkeypatch, tmp_path):
+    """What print_handout lays out on the printer with scenario A: the comparison, not one family's handout (the
+    printer here writes a PDF: this machine has none)."""
+    import subprocess
+
+    from PySide6 import QtPrintSupport
+
+    from ui import kiosk_print
+
+    out = tmp_path / "printed.pdf"
+
+    class ToPdf(QtPrintSupport.QPrinter):
+        def __init__(self, _info, mode):
+            super().__init__(mode)
+            super().setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+            super().setOutputFileName(str(out))
+
+        def setOutputFormat(self, _format):  # the kiosk asks for the system's printer
+            pass
+
+        def setOutputFileName(self, _name):
+            pass
+
+        def isValid(self):
+            return True
+
+    monkeypatch.setattr(QtPrintSupport, "QPrinter", ToPdf)
+    visit(kiosk, qtbot)
+    s = kiosk.session
+    assert kiosk_print.print_handout(None, s.household, s.result, s.baseline, s.baseline_result)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "方案对比：方案A与方案B" in text and "差额（B−A）" in text
+    assert kiosk_print.print_handout(None, s.household, s.result)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "方案对比" not in text and "bengbu-2024 §4" in text  # without A: the family's own handout
+
+
 # -- 5. touch only ---------------------------------------------------------------------------------------------------
 def visible_buttons(widget: QWidget) -> list[QAbstractButton]:
     return [b for b in widget.findChildren(QAbstractButton) if b.isVisible()]
@@ -290,6 +370,18 @@ def test_a_dates_arrow_opens_a_touch_sized_picker_instead_of_the_calendar(kiosk,
     tap(picker.ok)
     assert not picker.isVisible() and field.edit.text() == "2014-05-17"
     qtbot.waitUntil(lambda: kiosk.session.household.children[-1].birth_date == dt.date(2014, 5, 17), timeout=3000)
+
+
+def test_a_dates_arrow_reached_with_tab_opens_the_touch_picker_with_space_too(kiosk, qtbot):
+    """A kiosk with a keyboard: the arrow is on the Tab path after the date's text (as on the desktop), and Space
+    on it brings up the kiosk's own picker, not Qt's small calendar."""
+    field = kiosk.form.as_of
+    field.edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field.pick
+    qtbot.keyClick(field.pick, Qt.Key.Key_Space)
+    assert kiosk.kiosk.date_picker.isVisible()
+    assert not [c for c in kiosk.findChildren(QCalendarWidget) if c.isVisible()]
 
 
 def test_the_date_picker_stays_within_the_dates_a_case_may_hold(kiosk):

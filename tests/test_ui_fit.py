@@ -5,6 +5,7 @@ contrast of 4.5:1 or more)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
 )
 
+from simulator import load_example
 from tests.test_ui_form import open_window
 from ui.main_window import ZOOM_STEPS
 from ui.result_model import COLUMNS
@@ -158,3 +160,164 @@ def test_text_colours_have_a_contrast_of_at_least_4_5(qtbot):
     pairs.append((edit.palette().placeholderText().color().name(), edit.palette().base().color().name()))
     low = [(fg, bg, round(contrast(fg, bg), 2)) for fg, bg in pairs if contrast(fg, bg) < 4.5]
     assert low == []
+
+
+def plot_height(window) -> float:
+    """The height in pixels of the chart's plot itself, between its legend and its years, as last drawn."""
+    chart = window.chart_panel.chart
+    chart.canvas.draw()
+    return chart.figure.axes[0].get_window_extent().height
+
+
+def rows_shown(window) -> float:
+    view = window.results.view
+    return view.viewport().height() / view.sizeHintForRow(1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_on_1366_by_768_the_chart_and_the_lines_keep_their_room_and_the_answer_scrolls(
+        qtbot, lang, app_font):
+    """Larger text does not squeeze the chart to a strip or the table to a row or two (an 80 px chart and one
+    or two lines before): under the headline, the chart and the lines keep a usable height and scroll."""
+    window = open_window(qtbot)
+    window.ensure_chart()
+    window.set_lang(lang)
+    settle(window)
+    area = window.answer_area
+    assert area.verticalScrollBar().maximum() == 0  # at 100 % all of it shows, without scrolling
+    normal_plot = plot_height(window)
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    assert (window.width(), window.height()) == (1366, 768)
+    assert plot_height(window) >= max(150, 0.9 * normal_plot)  # the plot at least as tall as at 100 %, near enough
+    assert rows_shown(window) >= 6
+    assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert window.headline.isVisible() and window.headline.geometry().top() >= 0
+    # Tab from the tab bar to the lines brings the lines into sight
+    area.verticalScrollBar().setValue(0)
+    window.tabs.tabBar().setFocus()
+    assert window.focusNextPrevChild(True)
+    view = window.results.view
+    assert QApplication.focusWidget() is view
+    top = view.mapTo(area.viewport(), view.rect().topLeft()).y()
+    assert top >= 0 and top + view.height() // 2 <= area.viewport().height()
+    window.set_zoom(ZOOM_STEPS.index(1.0))  # and back: nothing to scroll
+    settle(window)
+    assert area.verticalScrollBar().maximum() == 0
+
+
+def in_sight(widget) -> bool:
+    """Whether some of ``widget`` shows: inside the viewport of every scrolled area that holds it."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    window = widget.window()
+    shown = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            view = parent.viewport()
+            shown = shown.intersected(QRect(view.mapTo(window, QPoint(0, 0)), view.size()))
+        parent = parent.parentWidget()
+    return shown.height() >= min(20, widget.height()) and shown.width() > 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_tab_brings_every_control_it_reaches_into_sight(qtbot, lang, app_font):
+    """The form and the answer both scroll at 200 %: wherever Tab lands, the control shows (and its focus ring)."""
+    window = open_window(qtbot)
+    window.ensure_chart()
+    window.set_lang(lang)
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    chain = [w for w in window.tab_chain() if w.isVisible() and w.isEnabled()]
+    window.form.area.setFocus(Qt.FocusReason.TabFocusReason)
+    hidden = []
+    for _ in range(len(chain) + 2):
+        widget = QApplication.focusWidget()
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        now = QApplication.focusWidget()
+        if not in_sight(now):
+            hidden.append((type(now).__name__, now.accessibleName()))
+    assert hidden == []
+
+
+def labels_cut_off(window) -> list[str]:
+    """The form's labels reaching past the edge of their form's row (their words cut off instead of wrapped)."""
+    from PySide6.QtWidgets import QFormLayout
+
+    cut = []
+    for form in window.form.widget().findChildren(QFormLayout):
+        right = form.contentsRect().right()
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.isVisible() and label.geometry().right() > right + 1:
+                cut.append(label.text())
+    return cut
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_form_label_too_long_for_its_row_wraps_instead_of_being_cut_off(qtbot, lang, app_font):
+    window = open_window(qtbot)
+    window.set_lang(lang)
+    settle(window)
+    assert labels_cut_off(window) == []
+    beside = window.form.rows.rows[0].label  # 户籍所在地 beside its drop-down in Chinese: left as it was
+    width = beside.width()
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    assert labels_cut_off(window) == []  # "Who claims the child tax deductions" was cut at "deducti"
+    window.set_zoom(ZOOM_STEPS.index(1.0))
+    settle(window)
+    assert labels_cut_off(window) == [] and beside.width() == width
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_the_chart_legend_fits_the_chart_on_more_rows(qtbot, lang, app_font):
+    """The legend's entries at 20 pt ran off both sides of the chart ("Cumulati…", the first swatch gone)."""
+    window = open_window(qtbot)
+    window.ensure_chart()
+    window.set_lang(lang)
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    chart = window.chart_panel.chart
+    chart.canvas.draw()
+    renderer = chart.canvas.get_renderer()
+    (legend,) = chart.figure.legends
+    box = legend.get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= chart.figure.bbox.width
+    assert min(t.get_fontsize() for t in legend.get_texts()) >= 18
+    assert chart.legend_labels()[0] == ("现金补贴" if lang == "zh" else "Cash subsidies")
+    window.set_zoom(ZOOM_STEPS.index(1.0))  # and back to one row
+    settle(window)
+    assert chart.legend_rows == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_200_percent_the_comparison_shows_names_and_rows_as_tall_as_their_text(qtbot, lang, app_font):
+    """At 200 % the comparison's item names were only "…" (the figures' columns took the width) and its rows by
+    year kept the height of 100 % text, cutting their figures in half."""
+    window = open_window(qtbot, {**json.loads(load_example().model_dump_json()),
+                                 "children": [{"birth_date": "2020-05-10"}]})
+    window.set_lang(lang)
+    window.commands["compare"].trigger()
+    children = window.form.children_editor
+    children.add.click()
+    field = children.children_rows[-1].birth_date
+    field.edit.setText("2027-09-01")
+    field.edited.emit()
+    window.set_zoom(ZOOM_STEPS.index(2.0))
+    settle(window)
+    compare = window.compare
+    assert window.tabs.currentWidget() is compare and compare.lines_model.rows
+    lines, years = compare.lines_view, compare.years_view
+    em = lines.fontMetrics().horizontalAdvance("M")
+    assert lines.columnWidth(0) >= 12 * em
+    assert years.rowHeight(0) >= years.fontMetrics().height() + 4
+    for col in range(1, 4):  # the year, A and B: whole (the table scrolls sideways for the rest)
+        text = str(years.model().index(0, col).data())
+        assert years.fontMetrics().horizontalAdvance(text) <= years.columnWidth(col), text

@@ -123,8 +123,8 @@ def test_tab_reaches_every_field_of_a_change_row_in_order(qtbot):
     window = open_window(qtbot, CASE)
     row = window.form.mother.change_rows[0]
     chain = window.form.focus_chain()
-    wanted = [row.start.edit, row.job.employer, row.job.insurance, row.job.salary.edit, row.job.contributions.edit,
-              row.job.avg_wage.edit, row.remove, window.form.mother.add_change]
+    wanted = [row.start.edit, row.start.pick, row.job.employer, row.job.insurance, row.job.salary.edit,
+              row.job.contributions.edit, row.job.avg_wage.edit, row.remove, window.form.mother.add_change]
     at = [chain.index(w) for w in wanted]
     assert at == sorted(at) and at[-1] - at[0] == len(wanted) - 1
     row.start.edit.setFocus()

@@ -59,10 +59,38 @@ def test_the_first_loan_box_is_reached_and_the_housing_fields_do_not_trap_tab(qt
     window = open_window(qtbot)
     active(qtbot, window)
     h = window.form.housing
-    seen = tab_walk(qtbot, window.form.children_editor.add, 8)
-    assert seen[:6] == [window.form.children_editor.add, h.first_loan, h.ceiling.edit, h.years.edit, h.buying,
-                        h.loan_date.edit]
-    assert seen[6] is window.chart_panel.buttons["money"]
+    seen = tab_walk(qtbot, window.form.children_editor.add, 9)
+    assert seen[:7] == [window.form.children_editor.add, h.first_loan, h.ceiling.edit, h.years.edit, h.buying,
+                        h.loan_date.edit, h.loan_date.pick]
+    assert seen[7] is window.chart_panel.buttons["money"]
+
+
+def test_each_date_fields_calendar_button_is_on_the_tab_path_and_works_from_the_keyboard(qtbot):
+    window = open_window(qtbot)
+    active(qtbot, window)
+    form = window.form
+    child = form.children_editor.children_rows[0]
+    dates = [form.as_of, form.mother.start, child.birth_date, form.housing.loan_date]
+    shown = [field for field in dates if field.edit.isVisibleTo(window) and field.isEnabled()]
+    assert len(shown) >= 3
+    for field in shown:
+        assert tab_walk(qtbot, field.edit, 3)[:2] == [field.edit, field.pick]
+    seen = tab_walk(qtbot, form.as_of.edit, 3)
+    assert seen == [form.as_of.edit, form.as_of.pick, form.married]  # Shift+Tab back and forth, no trap
+    form.as_of.pick.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(form.as_of.pick, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is form.as_of.edit
+    # Space opens the calendar on the field's date, the arrow keys move a day, Enter takes it
+    form.as_of.pick.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(form.as_of.pick, Qt.Key.Key_Space)
+    calendar = form.as_of._calendar
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.selectedDate().toString("yyyy-MM-dd") == "2026-11-28"
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Right)
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    assert form.as_of.edit.text() == "2026-11-29"
+    assert window.session.household.today.isoformat() == "2026-11-29"
 
 
 def test_the_comparison_buttons_are_reached_when_its_tab_shows(qtbot):

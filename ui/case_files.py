@@ -139,6 +139,10 @@ class CaseFiles:
                 from ui.handout import write_handout_pdf
 
                 write_handout_pdf(path, s.household, s.result, language(), local_names=tuple(s.result.local_parameters))
+            elif s.comparing:  # A, B and the difference by category and year, as the printed comparison
+                from ui.compare_export import write_comparison_csv
+
+                write_comparison_csv(path, s.baseline_result, s.result, language())
             else:
                 from ui.export import write_lines_csv
 

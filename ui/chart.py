@@ -281,6 +281,7 @@ class LifetimeChart(QWidget):
         self._background_size: list[float] | None = None
         self._full_draw_pending = False
         self.blits = self.full_draws = 0  # how updates were drawn (the benchmark reports them)
+        self.legend_rows = 1  # as fit_legend last laid the legend out
         self._hover_year: int | None = None
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -332,6 +333,34 @@ class LifetimeChart(QWidget):
             self._draw_whole()
         else:
             self._blit()
+
+    def fit_legend(self) -> None:
+        """As many legend columns as fit the figure's width: with large text the entries take two or three rows
+        rather than running off both sides of the chart."""
+        legend = self._plot.legend
+        if legend is None or self.figure.bbox.width <= 1:
+            return
+        renderer = self.canvas.get_renderer()
+        texts = legend.get_texts()
+        handles, labels = list(legend.legend_handles), [t.get_text() for t in texts]
+        prop = texts[0].get_fontproperties() if texts else None
+        most = len(labels) if len(labels) <= 6 else (len(labels) + 1) // 2  # as _Plot._build_legend lays it out
+        if self._legend_columns(legend) == most and legend.get_window_extent(renderer).width <= self.figure.bbox.width:
+            self.legend_rows = -(-len(labels) // most)
+            return  # as laid out, and it fits: nothing to draw again
+        for cols in range(most, 0, -1):
+            legend.remove()
+            legend = self.figure.legend(handles, labels, loc="outside upper center", ncols=cols, frameon=False,
+                                        prop=prop)
+            if legend.get_window_extent(renderer).width <= self.figure.bbox.width:
+                break
+        self._plot.legend = legend
+        self.legend_rows = -(-len(labels) // cols)
+        self._draw_whole()
+
+    @staticmethod
+    def _legend_columns(legend) -> int | None:
+        return getattr(legend, "_ncols", None)  # (matplotlib keeps it private; None: rebuild to be sure)
 
     def _draw_whole(self) -> None:
         self._full_draw_pending = True

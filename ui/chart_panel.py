@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ui.i18n import tr
@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 VIEWS = ("money", "leave")
 # Drawing the chart takes a good part of a second on a slow machine: while a person types, the table and the
 # headline follow every key and the chart catches up when they pause.
-CHART_MIN_HEIGHT = 80  # pixels: with large text on a small screen the chart gives way before the lines do
+CHART_MIN_HEIGHT = 80  # pixels: the canvas alone, before the chart's text size is known
+CHART_MIN_LINES = 10  # the panel's least height in lines of its text: title, legend, a plot, the years under it
 CHART_DELAY_MS = 0  # coalesce a burst of edits within one event-loop turn; draw_idle does the rest
 
 
@@ -120,6 +121,13 @@ class ChartPanel(QWidget):
     def view(self) -> str:
         return self._view
 
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for the legend, the years and a plot between them in the current text size: larger text
+        makes the window's answer scroll (ui.main_window) rather than leave a strip of chart."""
+        hint = super().minimumSizeHint()
+        extra = 1.3 * (getattr(self.chart, "legend_rows", 1) - 1)  # a legend on more rows takes them from the plot
+        return QSize(hint.width(), max(hint.height(), round((CHART_MIN_LINES + extra) * self.fontMetrics().height())))
+
     def event(self, event) -> bool:
         handled = super().event(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
@@ -148,7 +156,27 @@ class ChartPanel(QWidget):
         for legend in figure.legends:
             for text in legend.get_texts():
                 text.set_fontsize(size)
-        self.chart.canvas.draw_idle()
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        from shiboken6 import isValid
+
+        canvas = getattr(self.chart, "canvas", None)  # (a stand-in chart in tests has none)
+        if canvas is None or not isValid(self) or not isValid(canvas):  # or the window is closing
+            return
+        fit = getattr(self.chart, "fit_legend", None)
+        if fit is None:
+            canvas.draw_idle()
+            return
+        rows = self.chart.legend_rows
+        fit()
+        if self.chart.legend_rows != rows:
+            self.updateGeometry()  # its least height follows the legend's rows
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.chart is not None and event.size().width() != event.oldSize().width():
+            self._fit_legend()  # narrower: fewer columns; wider: as many as fit
 
     def chart_text_sizes(self) -> set[float]:
         """The sizes (points) of the chart's visible words and figures (for tests)."""

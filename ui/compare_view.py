@@ -3,7 +3,7 @@ another child, and when?" — per line and per year."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,21 +33,35 @@ def _tree(model, parent: QWidget) -> QTreeView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setIndentation(14)
-    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths: _fit
     view.header().setStretchLastSection(False)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     return view
 
 
+NAME_EMS = 12  # the item names' column never narrower than this many M (larger text): the table scrolls sideways
+
+
 def _fit(view: QTableView | QTreeView, stretch: int) -> None:
-    """Columns as wide as their figures, up to a limit, so the item names keep most of the room."""
-    cap = 9 * view.fontMetrics().horizontalAdvance("M")
+    """Columns as wide as their figures, up to a limit, and the ``stretch`` column (the item names) the rest of
+    the width — but never so little that a name is only "…": then the table scrolls sideways instead."""
+    em = view.fontMetrics().horizontalAdvance("M")
+    cap = 9 * em
+    others = 0
     for col in range(view.model().columnCount()):
         if col != stretch:
             view.resizeColumnToContents(col)
             view.setColumnWidth(col, min(view.columnWidth(col), cap))
+            others += view.columnWidth(col)
+    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+    if isinstance(view, QTreeView):  # the item names
+        least = NAME_EMS * em
+    else:  # the leave days: their heading and figures whole
+        view.resizeColumnToContents(stretch)
+        least = view.columnWidth(stretch)
+    view.setColumnWidth(stretch, max(view.viewport().width() - others, least))
 
 
 def _table(model, parent: QWidget, stretch: int) -> QTableView:
@@ -57,9 +71,9 @@ def _table(model, parent: QWidget, stretch: int) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # again at each text size
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths: _fit
+    view.horizontalHeader().setStretchLastSection(False)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     return view
@@ -115,6 +129,8 @@ class CompareView(QWidget):
         self.stack.addWidget(active)
         QVBoxLayout(self).addWidget(self.stack)
 
+        self.lines_view.installEventFilter(self)
+        self.years_view.installEventFilter(self)
         self.start.clicked.connect(self._on_start_clicked)
         self.keep_b.clicked.connect(self._on_keep_b_clicked)
         self.back_to_a.clicked.connect(self._on_back_to_a_clicked)
@@ -150,9 +166,28 @@ class CompareView(QWidget):
         self._shown = key
         self.lines_model.set_results(a, b)
         self.years_model.set_results(a, b)
+        self._fit_columns()
+        self._update_summary()
+
+    def _fit_columns(self) -> None:
         _fit(self.lines_view, 0)
         _fit(self.years_view, len(YearDiffModel.COLUMNS) - 1)
-        self._update_summary()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and obj in (self.lines_view, self.years_view):
+            self._fit_columns()  # the names' column takes the new width
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            # larger text: rows as tall as the text, figures' columns as wide (measured once the views have it)
+            QTimer.singleShot(0, self, self._follow_text_size)
+        return handled
+
+    def _follow_text_size(self) -> None:
+        self.years_view.verticalHeader().setDefaultSectionSize(self.years_view.fontMetrics().height() + 8)
+        self._fit_columns()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

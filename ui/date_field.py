@@ -65,6 +65,17 @@ def read_date(text: str, finished: bool = True) -> tuple[dt.date | None, tuple[s
     return None, ("win_date_no_such_day", {"date": shown, "year": y, "month": mo, "days": days})
 
 
+def with_pickers(chain: list[QWidget]) -> list[QWidget]:
+    """A list of controls in Tab order with each date field's calendar button after its text."""
+    out: list[QWidget] = []
+    for widget in chain:
+        out.append(widget)
+        owner = widget.parentWidget()
+        if isinstance(owner, DateField) and widget is owner.edit:
+            out.append(owner.pick)
+    return out
+
+
 class DateField(EntryField):
     edited = Signal()
 
@@ -78,7 +89,7 @@ class DateField(EntryField):
         self.edit.setStyleSheet(FIELD_STYLE)
         self.pick = QToolButton(self)
         self.pick.setArrowType(Qt.ArrowType.DownArrow)
-        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing is the keyboard path; the calendar is for touch
+        self.pick.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # on the Tab path after the text (with_pickers)
         self.message = FieldMessage(self)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +123,7 @@ class DateField(EntryField):
             self._calendar.setWindowFlags(Qt.WindowType.Popup)
             self._calendar.setGridVisible(True)
             self._calendar.clicked.connect(self._on_calendar_clicked)
+            self._calendar.activated.connect(self._on_calendar_clicked)  # Enter on a day, from the keyboard
         cal = self._calendar
         cal.setLocale(QLocale(QLocale.Language.Chinese if language() == "zh" else QLocale.Language.English))
         try:
@@ -121,6 +133,7 @@ class DateField(EntryField):
             cal.setSelectedDate(QDate.currentDate())
         cal.move(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
         cal.show()
+        cal.setFocus(Qt.FocusReason.PopupFocusReason)  # the arrow keys move through the days, Esc closes it
 
     def _on_calendar_clicked(self, date: QDate) -> None:
         self._calendar.hide()

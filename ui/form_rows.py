@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from ui.i18n import language, tr
+
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum" for a widget's size
 
 
 class CheckLabel(QLabel):
@@ -51,6 +53,29 @@ class Row:
         namer(text)
         if isinstance(self.field, QCheckBox):
             self.field.setAccessibleDescription(tip)
+
+
+def fit_labels(root: QWidget) -> None:
+    """Every form label under ``root`` too long for its row on one line is as wide as the row, and wraps: a
+    QFormLayout gives a label put above its field (English, larger text) the width of its words on one line, and
+    a narrower row cut "Who claims the child tax deductions" off at its edge. A label that fits is left alone."""
+    for form in root.findChildren(QFormLayout):
+        room = form.contentsRect().width()
+        if room <= 0:
+            continue
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if not isinstance(label, QLabel) or not label.wordWrap():
+                continue
+            one_line = label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin() + 4
+            if one_line > room:  # its height fixed too: the form does not ask a label its height for a width
+                size = QSize(room, label.heightForWidth(room))
+                if label.minimumSize() != size or label.maximumSize() != size:
+                    label.setFixedSize(size)
+            elif label.maximumWidth() == label.minimumWidth():
+                label.setMinimumSize(0, 0)
+                label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
 
 
 def form_layout(parent: QWidget | None = None) -> QFormLayout:

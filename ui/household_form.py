@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from simulator import vocabulary
 from ui.children_editor import ChildrenEditor
-from ui.date_field import DateField
-from ui.form_rows import Rows, form_layout
+from ui.date_field import DateField, with_pickers
+from ui.form_rows import Rows, fit_labels, form_layout
 from ui.housing_editor import HousingEditor
 from ui.i18n import tr
 from ui.key_combo import KeyCombo
@@ -67,6 +67,10 @@ class HouseholdForm(QScrollArea):
             box.addWidget(w)
         box.addStretch(1)
         self.setWidget(inner)
+        self._fit_labels = QTimer(self)  # once the rows have their new widths (ui.form_rows.fit_labels)
+        self._fit_labels.setSingleShot(True)
+        self._fit_labels.setInterval(0)
+        self._fit_labels.timeout.connect(lambda: fit_labels(self.widget()))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PROBLEM_DELAY_MS)
@@ -115,6 +119,16 @@ class HouseholdForm(QScrollArea):
 
     def _on_rows_changed(self) -> None:
         self._relink_tab_order()
+        self._fit_labels.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels.start()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange, QEvent.Type.StyleChange):
+            self._fit_labels.start()  # larger text: the labels' words take more room
+        return super().event(event)
 
     def _submit(self) -> None:
         if not self._loading:
@@ -191,9 +205,10 @@ class HouseholdForm(QScrollArea):
         self.children_editor.set_default_education_age(p.values[-1] if p else None)
 
     def focus_chain(self) -> list[QWidget]:
-        """Every control of the form in reading order."""
-        return [self.area, self.split, self.as_of.edit, self.married, self.mother, *self.mother.focus_chain(),
-                self.father, *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+        """Every control of the form in reading order (a date's calendar button after its text)."""
+        return with_pickers([self.area, self.split, self.as_of.edit, self.married, self.mother,
+                             *self.mother.focus_chain(), self.father, *self.father.focus_chain(),
+                             *self.children_editor.focus_chain(), *self.housing.focus_chain()])
 
     def _relink_tab_order(self) -> None:
         chain = self.focus_chain()  # (in the main window its own Tab order, ui.tab_order, has the last word)
@@ -201,6 +216,7 @@ class HouseholdForm(QScrollArea):
             QWidget.setTabOrder(a, b)
 
     def retranslate(self) -> None:
+        self._fit_labels.start()  # labels of another length, above their fields in English
         self.family.setTitle(tr("win_family"))
         self.rows.retranslate()
         self.area.retranslate()

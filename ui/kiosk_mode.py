@@ -189,9 +189,14 @@ class KioskMode(QObject):
         if self.print_problems:  # CUPS would keep a copy: "nothing is stored on this machine" comes first
             bar.show_message(lambda: tr("kiosk_print_unsafe"), "info")
             return
+        if self.window.files.refused("win_refuse_print"):  # a field wrong or half-typed: as the desktop window
+            return
         bar.show_message(lambda: tr("kiosk_printing"), "info")
         QApplication.processEvents()  # the message is on screen while the handout is laid out
-        ok = print_handout(info, session.household, session.result)
+        if session.comparing:  # A, B and the difference side by side, as the desktop window prints it
+            ok = print_handout(info, session.household, session.result, session.baseline, session.baseline_result)
+        else:
+            ok = print_handout(info, session.household, session.result)
         if not ok:
             bar.show_message(lambda: tr("kiosk_print_failed"))
 
@@ -441,12 +446,17 @@ class _TouchInput(QObject):
             return False
         if kind == QEvent.Type.Wheel:
             return self._wheel(obj, event)
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Cut)
         from ui.date_field import DateField
         from ui.number_field import NumberField
 
         owner = obj.parentWidget()
+        if (kind == QEvent.Type.KeyPress and isinstance(owner, DateField) and obj is owner.pick and obj.isEnabled()
+                and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.kiosk.keypad.close_keypad()  # a keyboard on the kiosk: its date picker too, as a touch would
+            self.kiosk.date_picker.open_for(owner)
+            return True
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Cut)
         if isinstance(owner, DateField) and obj is owner.pick:
             if kind == QEvent.Type.MouseButtonRelease and obj.isEnabled():
                 self.kiosk.keypad.close_keypad()

@@ -121,8 +121,9 @@ def kiosk_printer():
     return default if not default.isNull() else printers[0]
 
 
-def print_handout(info, household, result) -> bool:
-    """Print the handout on ``info``'s printer; False when Qt reports the printer unusable."""
+def print_handout(info, household, result, baseline=None, baseline_result=None) -> bool:
+    """Print the handout on ``info``'s printer, or with ``baseline`` and ``baseline_result`` (scenario A) the
+    comparison of A with ``household`` (B); False when Qt reports the printer unusable."""
     from PySide6.QtPrintSupport import QPrinter
 
     from ui.handout import build_handout_document
@@ -135,7 +136,12 @@ def print_handout(info, household, result) -> bool:
     if not printer.isValid():
         return False
     try:
-        build_handout_document(household, result, language()).print_(printer)
+        if baseline_result is not None:
+            from ui.compare_handout import print_comparison
+
+            print_comparison(printer, baseline, baseline_result, household, result, language())
+        else:
+            build_handout_document(household, result, language()).print_(printer)
         return printer.printerState() != QPrinter.PrinterState.Error
     finally:
         clear_spool()

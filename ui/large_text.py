@@ -9,7 +9,7 @@ LARGE_FROM = 1.75  # of the desktop's text size: the two largest steps of ui.mai
 
 LARGE_STYLE = f"""
 QLineEdit {{ min-height: {TARGET_PX - 4}px; }}
-QComboBox {{ min-height: {TARGET_PX - 4}px; }}
+QComboBox {{ min-height: {TARGET_PX - 2}px; }}  /* its frame adds 2: 60 px even where a scrolled form is tight */
 QPushButton, QToolButton {{ min-height: {TARGET_PX - 4}px; min-width: {TARGET_PX - 4}px; }}
 QCheckBox, QRadioButton {{ min-height: {TARGET_PX}px; }}
 QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {{ width: 28px; height: 28px; }}

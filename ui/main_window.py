@@ -9,8 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.case_files import CaseFiles
 from ui.i18n import language, set_language, tr
@@ -37,6 +47,30 @@ def base_point_size(app) -> float:
     size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
     app.setProperty(_BASE_PROPERTY, size)
     return size
+
+
+class _AsTallAsItsWords(QObject):
+    """Keeps a widget whose height follows its width (the headline: its words wrap) no taller than that height.
+    A column that asks for heights by width hands its spare room to such a widget before the stretching one
+    below it (the answer's scrolled area), which would leave a gap in the tiles and less of the chart."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and obj.hasHeightForWidth():
+            height = max(obj.heightForWidth(obj.width()), obj.minimumHeight())
+            if height > 0 and height != obj.maximumHeight():
+                obj.setMaximumHeight(height)
+        return False
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scrolled area holding ``widget`` (the form, the answer) so that it shows: Tab never lands on
+    a control out of sight."""
+    inner, area = widget, widget.parentWidget()
+    while area is not None:
+        if isinstance(area, QScrollArea) and area.widget() is not None and area.widget().isAncestorOf(inner):
+            area.ensureWidgetVisible(inner)
+            inner = area
+        area = area.parentWidget()
 
 
 class MainWindow(QMainWindow):
@@ -111,11 +145,21 @@ class MainWindow(QMainWindow):
         answer.setStretchFactor(0, 2)
         answer.setStretchFactor(1, 3)
         answer.setSizes([240, 360])
+        # Larger text makes the chart and the lines taller than a small screen has room for under the headline:
+        # they scroll (as the form does) rather than being squeezed to a strip (their least heights: ui.chart_panel,
+        # ui.results_table). The headline stays in sight above them.
+        self.answer_area = QScrollArea()
+        self.answer_area.setWidgetResizable(True)
+        self.answer_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.answer_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take the focus, not the frame
+        self.answer_area.setWidget(answer)
         right = QWidget()
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
         rbox.addWidget(self.headline)
-        rbox.addWidget(answer, 1)
+        self._headline_height = _AsTallAsItsWords(self.headline)
+        self.headline.installEventFilter(self._headline_height)
+        rbox.addWidget(self.answer_area, 1)
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.form)
         main.addWidget(right)
@@ -195,6 +239,7 @@ class MainWindow(QMainWindow):
         if target is None:
             return super().focusNextPrevChild(next)
         target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        scroll_into_view(target)
         return True
 
     def add_desktop_tools(self) -> None:

@@ -4,7 +4,7 @@ the explanation panel can show why."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from ui.session import Session
 
 REFIT_PAUSE_MS = 400  # a pause in typing: milliseconds, a UI timing, not a policy figure
 BADGE_COLOURS = vocabulary.BADGE_COLOURS  # background, text: the model's one palette, as the handout's
+MIN_ROWS = 6  # lines of text the table always has room for under its heading, whatever the text size
 
 
 class ElideRightDelegate(QStyledItemDelegate):
@@ -266,6 +267,16 @@ class ResultsTable(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_widths()
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the heading and MIN_ROWS lines of text in the current text size: larger text makes the
+        window's answer scroll (ui.main_window) instead of squeezing the table to a row or two. Lines of text,
+        not rows: a kiosk's touch-sized rows are taller, and its table would then not fit its screen."""
+        hint = super().minimumSizeHint()
+        view = self.view
+        height = (view.header().sizeHint().height() + MIN_ROWS * (view.fontMetrics().height() + 4)
+                  + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
+        return QSize(hint.width(), max(hint.height(), height))
 
     def select_line(self, line) -> None:
         index = self.model.index_of(line_key(line))
