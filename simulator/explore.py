@@ -190,31 +190,33 @@ def _cell(value: Any) -> str:
 
 
 # -- the cliffs --------------------------------------------------------------------------------------------------
-LineKey = tuple[str, int | None, str | None]  # line id, child (birth order), parent
+LineKey = tuple[str, int | None]  # line id, child (birth order); a parent's lines are added up (the tax split moves)
 
 
 @dataclass(frozen=True)
 class Change:
     """One line of the family whose amount moves between two adjacent months, and why."""
 
-    kind: str  # "appears", "vanishes" or "parameter"
+    kind: str  # "appears", "vanishes", "parameter" (a dated value) or "years" (the years it falls in)
     line: LineKey
     unit: str
     source: str
     before: float
     after: float
     parameter: tuple[str, str, str, dt.date | None] | None = None  # name, label zh, label en, in force from
+    years: tuple[str, str] | None = None  # the years before and after ("2027-2032")
 
     def text(self) -> Text:
-        line_id, child, parent = self.line
-        who = (Text("explore.who_child", (("order", child),)) if child is not None else
-               Text("explore.who_parent", (("parent", parent),)) if parent is not None else Text("explore.who_none"))
-        amounts = {"before": self._amount(self.before), "after": self._amount(self.after)}
-        values: dict[str, Any] = {"line": line_id, "who": who, "source": self.source, **amounts}
+        line_id, child = self.line
+        who = Text("explore.who_child", (("order", child),)) if child is not None else Text("explore.who_none")
+        values: dict[str, Any] = {"line": line_id, "who": who, "source": self.source,
+                                  "before": self._amount(self.before), "after": self._amount(self.after)}
         if self.parameter is not None:
             name, zh, en, effective = self.parameter
             values["param"] = Text.written(f"parameter {name}", zh, en)
             values["effective"] = effective.isoformat() if effective else "—"
+        if self.years is not None:
+            values["years_before"], values["years_after"] = self.years
         return Text(f"explore.{self.kind}", tuple(values.items()))
 
     def _amount(self, value: float) -> Text:
@@ -225,8 +227,8 @@ class Change:
 
 @dataclass(frozen=True)
 class Cliff:
-    """Between two adjacent months (points ``index - 1`` and ``index``) some line appears, vanishes or moves
-    with a dated parameter."""
+    """Between two adjacent months (points ``index - 1`` and ``index``) some line appears, vanishes, moves with a
+    dated parameter, or falls in other years."""
 
     index: int
     before: str
@@ -241,24 +243,37 @@ class Cliff:
         return self.text().sentences()["zh" if lang == "zh" else "en"]
 
 
-def _lines(result: Result) -> dict[LineKey, tuple[float, str, str, dict[str, set]]]:
-    """Per line (id, child, parent) of amounts: the amount over all years, unit, source, and the parameters'
-    dated entries it used (name → the dates in force)."""
-    out: dict[LineKey, tuple[float, str, str, dict[str, set]]] = {}
+@dataclass
+class _Summary:
+    amount: float
+    unit: str
+    source: str
+    uses: dict[str, set] = field(default_factory=dict)  # parameter name → the dates of the values used
+    years: set[int] = field(default_factory=set)  # the years with an amount
+
+
+def _lines(result: Result) -> dict[LineKey, _Summary]:
+    """Per line (id, child) of amounts (yuan or days): the amount over all years and parents, unit, source, the
+    parameters' dated values it used, and the years it has an amount in."""
+    out: dict[LineKey, _Summary] = {}
     for ln in result.lines:
         if ln.unit not in ("yuan", "days"):
             continue
-        key = (ln.id, ln.child, ln.parent)
-        amount, unit, source, uses = out.get(key, (0.0, ln.unit, ln.source, {}))
+        s = out.get((ln.id, ln.child))
+        if s is None:
+            s = out[(ln.id, ln.child)] = _Summary(0.0, ln.unit, ln.source)
+        s.amount += ln.amount or 0.0
+        if ln.amount:
+            s.years.add(ln.year)
         for u in ln.uses:
-            uses.setdefault(u.name, set()).add(u.effective)
-        out[key] = (amount + (ln.amount or 0.0), unit, source, uses)
+            s.uses.setdefault(u.name, set()).add(u.effective)
     return out
 
 
 def cliffs(points: Sequence[Point], params: ParameterSet | None = None) -> list[Cliff]:
     """Where moving the birth a month later makes a line appear or vanish (an amount from nothing, or to
-    nothing), or moves a line's amount because a parameter it rests on has another dated value in force."""
+    nothing), moves a line's amount because a parameter it rests on has another dated value in force, or moves it
+    into other years (a tax year, a year of parental leave)."""
     params = params or default_parameters()
     found = []
     previous = None
@@ -272,32 +287,36 @@ def cliffs(points: Sequence[Point], params: ParameterSet | None = None) -> list[
     return found
 
 
-def _changes(a: dict, b: dict, params: ParameterSet) -> list[Change]:
+def _changes(a: dict[LineKey, _Summary], b: dict[LineKey, _Summary], params: ParameterSet) -> list[Change]:
     changes = []
-    for key in sorted(a.keys() | b.keys(), key=lambda k: (k[0], k[1] or 0, k[2] or "")):
-        before, unit, source, uses_a = a.get(key, (0.0, None, None, {}))
-        after, unit_b, source_b, uses_b = b.get(key, (0.0, None, None, {}))
-        unit, source = unit or unit_b, source_b or source
+    for key in sorted(a.keys() | b.keys(), key=lambda k: (k[0], k[1] or 0)):
+        sa, sb = a.get(key), b.get(key)
+        before, after = (sa.amount if sa else 0.0), (sb.amount if sb else 0.0)
         if round(before, 2) == round(after, 2):
             continue
-        if not before or not after:
+        unit, source = (sb or sa).unit, (sb or sa).source
+        if not round(before, 2) or not round(after, 2):
             changes.append(Change("appears" if after else "vanishes", key, unit, source, before, after))
             continue
-        for name in sorted(uses_a.keys() & uses_b.keys()):
-            new = uses_b[name] - uses_a[name]
-            if new and uses_a[name] != uses_b[name]:
-                p = params[name]
-                changes.append(Change("parameter", key, unit, source, before, after,
-                                      (name, p.label_zh, p.label_en, max(new))))
-                break
-        else:
-            for name in sorted(uses_b.keys() - uses_a.keys()):
-                p = params[name]
-                changes.append(Change("parameter", key, unit, source, before, after,
-                                      (name, p.label_zh, p.label_en, max(uses_b[name], key=_date_key))))
-                break
+        dated = _dated_change(sa.uses, sb.uses, params)
+        if dated is not None:
+            changes.append(Change("parameter", key, unit, source, before, after, dated))
+        elif (min(sa.years), max(sa.years)) != (min(sb.years), max(sb.years)):
+            changes.append(Change("years", key, unit, source, before, after,
+                                  years=(_span(sa.years), _span(sb.years))))
     return changes
 
 
-def _date_key(d: dt.date | None) -> dt.date:
-    return d or dt.date.min
+def _dated_change(a: dict[str, set], b: dict[str, set], params: ParameterSet):
+    """A parameter the line rests on after the move with a value (a date in force) it did not use before."""
+    for name in sorted(b):
+        new = b[name] - a.get(name, set())
+        if new and (name not in a or a[name] != b[name]):
+            p = params[name]
+            return name, p.label_zh, p.label_en, max(new, key=lambda d: d or dt.date.min)
+    return None
+
+
+def _span(years: set[int]) -> str:
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}-{last}"

@@ -72,7 +72,11 @@ def test_second_child_born_2023_12_gets_no_birth_subsidy_and_2024_01_gets_2000_y
 def test_the_2024_01_cliff_names_the_birth_subsidy_and_its_clause():
     points = birth_month_curve(family(), 1, months_between((2023, 10), (2024, 3)))
     found = {c.after: c for c in cliffs(points)}
-    assert "2024-01" in found and "2024-02" not in found and "2023-12" not in found
+    assert "2024-01" in found and "2023-12" not in found
+    # born 2024-02-01 rather than 2024-01-01: the child is still under 6 on some days of 2030 (it turns 6 on
+    # 2030-02-01), so one more calendar year of parental leave, 10 days for each parent — a cliff of its own
+    assert [c.line for c in found["2024-02"].changes] == [("parental_leave", None)]
+    assert "Parental leave goes from 180 days in 2021-2029 to 200 days in 2021-2030" in found["2024-02"].sentence("en")
     sentence_en, sentence_zh = found["2024-01"].sentence("en"), found["2024-01"].sentence("zh")
     assert "One-time birth subsidy (2nd child) appears: 2,000 yuan (bengbu-2024 §4)" in sentence_en
     assert "出现一次性生育补助（二孩） 2,000 元（依据 bengbu-2024 §4）" in sentence_zh

@@ -77,6 +77,7 @@ class HouseholdForm(QScrollArea):
             editor.changed.connect(self._on_edited)
         self.children_editor.rowsChanged.connect(self._on_rows_changed)
         session.loaded.connect(self._on_loaded)
+        session.entrySet.connect(self._on_loaded)  # (the explorer's month): the fields show the family again
         session.problemsChanged.connect(self._on_problems_changed)
         session.field_namer = self.field_name
         self.retranslate()
