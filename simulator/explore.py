@@ -274,17 +274,39 @@ def cliffs(points: Sequence[Point], params: ParameterSet | None = None) -> list[
     """Where moving the birth a month later makes a line appear or vanish (an amount from nothing, or to
     nothing), moves a line's amount because a parameter it rests on has another dated value in force, or moves it
     into other years (a tax year, a year of parental leave)."""
+    return cliffs_of([p.key for p in points], [summary(p) for p in points], params)
+
+
+def summary(point: Point) -> dict[LineKey, _Summary] | None:
+    """What the cliffs are read from, per line of a point (plain data, so it can come from another process)."""
+    return _lines(point.result) if point.result is not None else None
+
+
+def cliffs_of(keys: Sequence[str], summaries: Sequence[dict[LineKey, _Summary] | None],
+              params: ParameterSet | None = None) -> list[Cliff]:
+    """``cliffs`` from the points' keys and ``summary``s."""
     params = params or default_parameters()
     found = []
-    previous = None
-    for i, point in enumerate(points):
-        current = _lines(point.result) if point.result is not None else None
+    for i in range(1, len(keys)):
+        previous, current = summaries[i - 1], summaries[i]
         if previous is not None and current is not None:
             changes = _changes(previous, current, params)
             if changes:
-                found.append(Cliff(i, points[i - 1].key, point.key, tuple(changes)))
-        previous = current
+                found.append(Cliff(i, keys[i - 1], keys[i], tuple(changes)))
     return found
+
+
+def plain_points(kind: str, household: Household, which: int | str, values: Sequence[Any],
+                 params: ParameterSet, lang: str = "en") -> list[tuple]:
+    """The points of one stretch of a curve as plain data, (key, value, totals, problems, summary) each: what a
+    worker process hands back. ``kind`` "birth_month" (``which``: the child's index, ``values``: months) or
+    "monthly_salary" (``which``: the parent's role, ``values``: salaries)."""
+    if kind == "birth_month":
+        points = birth_month_curve(household, int(which), values, params, lang)
+    else:
+        points = salary_curve(household, str(which), values, params, lang)
+    return [(p.key, p.value, p.totals(), p.problems, summary(p) if kind == "birth_month" else None)
+            for p in points]
 
 
 def _changes(a: dict[LineKey, _Summary], b: dict[LineKey, _Summary], params: ParameterSet) -> list[Change]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,30 +58,56 @@ class Curves:
     salary: float | None = None  # the varied parent's salary now
 
 
-def compute(ask: Ask) -> Curves:
-    """The curves for ``ask`` (runs in the worker thread; also callable directly)."""
-    from simulator import InputError
-    from simulator.explore import birth_month_curve, cliffs, next_months, salary_curve, salary_steps
+def compute(ask: Ask, stale: Callable[[], bool] = lambda: False) -> Curves | None:
+    """The curves for ``ask`` (runs in the worker thread; also callable directly), stretch by stretch; None as soon
+    as ``stale()`` says a newer ask has come (the rest would be worked out for nothing)."""
+    from simulator.explore import cliffs_of, next_months, salary_steps
 
     h = ask.household
-    births, found, birth_date = [], [], None
+    tasks = []
+    birth_date = salary = None
     if ask.child is not None and 0 <= ask.child < len(h.children):
         birth_date = h.children[ask.child].birth_date
-        try:
-            points = birth_month_curve(h, ask.child, next_months(h), ask.params, ask.lang)
-        except InputError:
-            points = []
-        births = [CurvePoint(p.key, p.value, p.totals(), p.problems) for p in points]
-        found = [(c.index, dict(c.text().sentences())) for c in cliffs(points, ask.params)]
-        del points
-    salaries, salary = [], None
-    parent = h.parent(ask.role) if ask.role else None
-    if parent is not None:
-        salary = parent.monthly_salary
-        points = salary_curve(h, ask.role, salary_steps(*SALARY_RANGE, SALARY_STEP), ask.params, ask.lang)
-        salaries = [CurvePoint(p.key, p.value, p.totals(), p.problems) for p in points]
-        del points
-    return Curves(ask.child, ask.role, births, found, salaries, birth_date, salary)
+        tasks += [("birth_month", ask.child, chunk) for chunk in _chunks(next_months(h), STRETCHES[0])]
+    role = ask.role if ask.role and h.parent(ask.role) is not None else None
+    if role is not None:
+        salary = h.parent(role).monthly_salary
+        tasks += [("monthly_salary", role, chunk) for chunk in _chunks(salary_steps(*SALARY_RANGE, SALARY_STEP),
+                                                                      STRETCHES[1])]
+    done = []
+    for kind, which, values in tasks:
+        if stale():
+            return None
+        done.append(_stretch(kind, h, which, values, ask.params, ask.lang))
+    births = [row for (kind, _w, _v), rows in zip(tasks, done, strict=True) if kind == "birth_month" for row in rows]
+    salaries = [CurvePoint(*row[:4]) for (kind, _w, _v), rows in zip(tasks, done, strict=True)
+                if kind == "monthly_salary" for row in rows]
+    found = [(c.index, dict(c.text().sentences()))
+             for c in cliffs_of([r[0] for r in births], [r[4] for r in births], ask.params)]
+    return Curves(ask.child if births else None, role, [CurvePoint(*r[:4]) for r in births], found,
+                  salaries, birth_date, salary)
+
+
+# How many stretches each curve is worked out in: between two, a job whose ask is stale stops. (Worker processes,
+# a stretch each, were tried: on the 2-core build machine, busy with other work, they were no faster than this
+# thread, and a spawned process is one more place a kiosk visitor's figures would be.)
+STRETCHES = (6, 5)
+
+
+def _chunks(values: list, n: int) -> list[list]:
+    size = -(-len(values) // n) if values else 1
+    return [values[i:i + size] for i in range(0, len(values), size)]
+
+
+def _stretch(kind: str, household, which, values, params, lang: str) -> list[tuple]:
+    """One stretch of a curve as plain data."""
+    from simulator import InputError
+    from simulator.explore import plain_points
+
+    try:
+        return plain_points(kind, household, which, values, params, lang)
+    except InputError:
+        return []
 
 
 class _Signals(QObject):
@@ -88,9 +115,9 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, number: int, ask: Ask, signals: _Signals):
+    def __init__(self, number: int, ask: Ask, signals: _Signals, stale: Callable[[], bool]):
         super().__init__()
-        self.number, self.ask, self.signals = number, ask, signals
+        self.number, self.ask, self.signals, self.stale = number, ask, signals, stale
 
     def run(self) -> None:
         # No cyclic collection in this thread: it would free whatever garbage the GUI thread left, Qt widgets
@@ -99,7 +126,7 @@ class _Job(QRunnable):
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            curves = compute(self.ask)
+            curves = self._compute()
         except Exception:  # a failure here must not end the window: the curves shown stay, and it says so
             curves = None
         finally:
@@ -107,6 +134,10 @@ class _Job(QRunnable):
             if was_enabled:
                 gc.enable()
         self.signals.done.emit(self.number, curves)
+
+
+    def _compute(self) -> Curves | None:
+        return compute(self.ask, self.stale)
 
 
 class CurveWorker(QObject):
@@ -145,7 +176,8 @@ class CurveWorker(QObject):
 
     def _start(self, ask: Ask) -> None:
         self._running = self._asked
-        self._pool.start(_Job(self._asked, ask, self._signals))
+        number = self._asked
+        self._pool.start(_Job(number, ask, self._signals, lambda: self._asked != number))
 
     def _on_done(self, number: int, curves: Curves | None) -> None:
         self._running = None
