@@ -130,3 +130,82 @@ def test_the_cliffs_are_listed_in_the_windows_language(qtbot):
     window.set_lang("en")
     items = [panel.cliff_list.item(i).text() for i in range(panel.cliff_list.count())]
     assert any("One-time birth subsidy (2nd child) appears: 2,000 yuan (bengbu-2024 §4)" in t for t in items)
+
+
+def test_in_the_kiosk_the_explorer_is_finger_sized_and_start_over_leaves_nothing_of_it(qtbot, home):
+    from tests.test_kiosk import every_text
+    from ui.crash_guard import data_dir
+    from ui.i18n import set_language
+    from ui.kiosk_app import build_kiosk_window, start_session
+    from ui.kiosk_config import KioskSettings
+    from ui.session import Session
+
+    set_language("zh")
+    session = Session()
+    assert start_session(session, data_dir()) is None
+    window = build_kiosk_window(session, KioskSettings(kiosk=True, countdown_seconds=3), idle_ms=600_000, tick_ms=40)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.ensure_chart()
+    window.session.open_example()  # a visitor's family, with a planned child
+    window.tabs.setCurrentWidget(window.explorer)
+    panel = window.explorer
+    qtbot.waitUntil(lambda: panel.curves is not None and panel.curves.births and not panel.worker.busy,
+                    timeout=30_000)
+    for w in (panel.earlier, panel.later, panel.month_box, panel.child_box, panel.role_box):
+        assert w.height() >= 60, w.accessibleName()
+    panel.later.click()  # a finger on the arrow: born 2027-10-01
+    assert window.session.household.children[2].birth_date.isoformat() == "2027-10-01"
+    qtbot.waitUntil(lambda: panel.curves.birth_date.isoformat() == "2027-10-01" and not panel.worker.busy,
+                    timeout=30_000)
+    window.kiosk.start_over()
+    assert panel.curves is None or not panel.curves.births  # a blank family: no child, no curve of months
+    text = every_text(window)
+    assert "2027-10" not in text and "2027-09" not in text
+    assert panel.cliff_list.count() == 0 and panel.month_box.count() == 0
+    window.kiosk.idle.stop()
+
+
+def test_the_handout_can_carry_the_birth_timing_chart_and_its_cliffs(qtbot, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler's pdftotext")
+    case = {"schema_version": 1, "hukou_area": "longzihu", "as_of": "2023-06-15",
+            "mother": {"monthly_salary": 6000, "employer_avg_monthly_wage": 7000}, "father": {"monthly_salary": 8000},
+            "children": [{"birth_date": "2020-03-01"}, {"birth_date": "2023-09-01"}]}
+    path = tmp_path / "case.json"
+    path.write_text(__import__("json").dumps(case), encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    for lang, head, cliff in (
+            ("zh", "孩子 2 在不同月份出生时的补助", "出生月份从 2023-12 推到 2024-01：出现一次性生育补助（二孩） 2,000 元"),
+            ("en", "Support by the birth month of child 2", "One-time birth subsidy (2nd child) appears: 2,000 yuan")):
+        out = tmp_path / f"handout-{lang}.pdf"
+        done = subprocess.run([sys.executable, "-m", "ui", "--case", str(path), "--handout", str(out), "--birth-timing",
+                               "--lang", lang], cwd=root, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        assert head in text and cliff in text
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+        assert int(next(ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:"))) <= 3
+    plain = tmp_path / "plain.pdf"  # without the option the handout is as before: no birth-timing chart
+    subprocess.run([sys.executable, "-m", "ui", "--case", str(path), "--handout", str(plain), "--lang", "en"], cwd=root,
+                   capture_output=True, timeout=120, check=True)
+    assert "Support by the birth month" not in subprocess.run(["pdftotext", str(plain), "-"], capture_output=True,
+                                                             text=True, check=True).stdout
+
+
+def test_ticking_the_box_adds_the_chart_to_the_windows_handout(qtbot):
+    window = open_explorer(qtbot)
+    assert window.explorer.handout_section() is None
+    window.explorer.in_handout.setChecked(True)
+    section = window.explorer.handout_section()
+    assert section is not None and section.child == 2 and section.month == "2027-09"
+    assert section.png.startswith(b"\x89PNG")

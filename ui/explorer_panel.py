@@ -9,7 +9,7 @@ had been typed in the form. The cliffs are listed under the chart, numbered as o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from simulator.money import fmt
 from ui.explorer_worker import Ask, Curves, CurveWorker
@@ -17,6 +17,7 @@ from ui.i18n import language, tr
 from ui.session import Session
 
 ROLES = ("mother", "father")
+KIOSK_TARGET_PX = 64  # a kiosk's finger: the month's arrows, lists and choices at least this tall
 
 
 class ExplorerPanel(QWidget):
@@ -38,6 +39,7 @@ class ExplorerPanel(QWidget):
                            (self.role_label, self.role_box)):
             label.setBuddy(box)
         self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.in_handout = QCheckBox()  # the handout (File › Export PDF, Print) adds the birth-timing chart
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.cliff_list = QListWidget()
@@ -49,6 +51,7 @@ class ExplorerPanel(QWidget):
                   self.role_label, self.role_box):
             head.addWidget(w)
         head.addStretch(1)
+        head.addWidget(self.in_handout)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(4, 4, 4, 4)
         self.box.addLayout(head)
@@ -78,9 +81,34 @@ class ExplorerPanel(QWidget):
         self.chart.setAccessibleName(tr("exp_chart"))
         self.chart.set_curves(self.curves)
 
+    def _fit_touch(self) -> None:
+        """In a kiosk every target is a finger's size: a bar of the chart is too narrow to hit, so the arrows
+        and the list of months are the way to choose one, and the cliffs' rows are as tall."""
+        if getattr(self.window(), "kiosk", None) is None:
+            return
+        self.in_handout.hide()  # (a kiosk prints its own handout, without it)
+        for w in (self.earlier, self.later):
+            w.setMinimumSize(KIOSK_TARGET_PX, KIOSK_TARGET_PX)
+        for w in (self.child_box, self.month_box, self.role_box):
+            w.setMinimumHeight(KIOSK_TARGET_PX)
+            w.view().setStyleSheet(f"QAbstractItemView::item {{ min-height: {KIOSK_TARGET_PX}px; }}")
+        self.cliff_list.setStyleSheet(f"QListWidget::item {{ min-height: {KIOSK_TARGET_PX}px; }}")
+        self.cliff_list.setMaximumHeight(2 * KIOSK_TARGET_PX + 8)
+
     def controls(self) -> list[QWidget]:
         """The panel's controls in reading order (the window's Tab chain)."""
-        return [self.child_box, self.earlier, self.month_box, self.later, self.role_box, self.cliff_list]
+        return [self.child_box, self.earlier, self.month_box, self.later, self.role_box, self.in_handout,
+                self.cliff_list]
+
+    def handout_section(self):
+        """The birth-timing chart and its cliffs for the handout when the box is ticked (worked out now, for the
+        family and child as they are), else None."""
+        h = self.session.household
+        if not self.in_handout.isChecked() or h is None or self.child_index() is None:
+            return None
+        from ui.explorer_handout import birth_timing
+
+        return birth_timing(h, self.session.params, language(), self.child_index())
 
     # -- the family changed -----------------------------------------------------------------------------------------
     def _on_loaded(self) -> None:
@@ -101,6 +129,7 @@ class ExplorerPanel(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.ensure_chart()
+        self._fit_touch()
         if self._stale:
             self.refresh()
 
@@ -239,6 +268,8 @@ class ExplorerPanel(QWidget):
         self.earlier.setToolTip(tr("exp_earlier"))
         self.later.setToolTip(tr("exp_later"))
         self.cliff_list.setAccessibleName(tr("exp_cliffs"))
+        self.in_handout.setText(tr("exp_in_handout"))
+        self.in_handout.setAccessibleName(tr("exp_in_handout"))
         self.placeholder.setText(tr("exp_loading"))
         if self.chart is not None:
             self.chart.setAccessibleName(tr("exp_chart"))
