@@ -180,7 +180,7 @@ class ExplorerChart(QWidget):
         self.ax_salary.set_title(tr("exp_chart_salary", role=tr(f"exp_role_{self.curves.role}")
                                     if self.curves and self.curves.role else ""), fontsize="medium", **font)
         self.ax_birth.set_ylabel(tr("exp_axis_yuan"), **font)
-        self.ax_leave.set_ylabel(tr("exp_axis_days"), **font)
+        self.ax_leave.tick_params(axis="y", colors=COLOURS["leave"])  # its days: the legend names the line
         self.ax_salary.set_xlabel(tr("exp_axis_salary"), **font)
         if self.family:
             for ax in (self.ax_birth, self.ax_salary, self.ax_leave):

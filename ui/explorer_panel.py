@@ -38,7 +38,8 @@ class ExplorerPanel(QWidget):
         for label, box in ((self.child_label, self.child_box), (self.month_label, self.month_box),
                            (self.role_label, self.role_box)):
             label.setBuddy(box)
-        self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.month_box.setMinimumContentsLength(24)  # "2027-09：合计 246,415.99 元" whole
         self.in_handout = QCheckBox()  # the handout (File › Export PDF, Print) adds the birth-timing chart
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -51,14 +52,16 @@ class ExplorerPanel(QWidget):
                   self.role_label, self.role_box):
             head.addWidget(w)
         head.addStretch(1)
-        head.addWidget(self.in_handout)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(4, 4, 4, 4)
         self.box.addLayout(head)
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.box.addWidget(self.placeholder, 1)
-        self.box.addWidget(self.status)
+        foot = QHBoxLayout()
+        foot.addWidget(self.status, 1)
+        foot.addWidget(self.in_handout)
+        self.box.addLayout(foot)
         self.box.addWidget(self.cliff_list)
         self.child_box.activated.connect(self._on_child_chosen)
         self.role_box.activated.connect(self._on_role_chosen)
