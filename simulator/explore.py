@@ -248,25 +248,36 @@ class _Summary:
     amount: float
     unit: str
     source: str
-    uses: dict[str, set] = field(default_factory=dict)  # parameter name → the dates of the values used
+    used: list = field(default_factory=list)  # each line's parameter records (read only where amounts differ)
     years: set[int] = field(default_factory=set)  # the years with an amount
+
+    @property
+    def uses(self) -> dict[str, set]:
+        """Parameter name → the dates in force of the values used."""
+        out: dict[str, set] = {}
+        for uses in self.used:
+            for u in uses:
+                out.setdefault(u.name, set()).add(u.effective)
+        return out
 
 
 def _lines(result: Result) -> dict[LineKey, _Summary]:
     """Per line (id, child) of amounts (yuan or days): the amount over all years and parents, unit, source, the
-    parameters' dated values it used, and the years it has an amount in."""
+    parameter records it used, and the years it has an amount in."""
     out: dict[LineKey, _Summary] = {}
     for ln in result.lines:
-        if ln.unit not in ("yuan", "days"):
+        unit = ln.unit
+        if unit != "yuan" and unit != "days":
             continue
-        s = out.get((ln.id, ln.child))
+        key = (ln.id, ln.child)
+        s = out.get(key)
         if s is None:
-            s = out[(ln.id, ln.child)] = _Summary(0.0, ln.unit, ln.source)
-        s.amount += ln.amount or 0.0
+            s = out[key] = _Summary(0.0, unit, ln.source)
         if ln.amount:
+            s.amount += ln.amount
             s.years.add(ln.year)
-        for u in ln.uses:
-            s.uses.setdefault(u.name, set()).add(u.effective)
+        if ln.uses:
+            s.used.append(ln.uses)
     return out
 
 

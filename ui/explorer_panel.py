@@ -9,7 +9,19 @@ had been typed in the form. The cliffs are listed under the chart, numbered as o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from simulator.money import fmt
 from ui.explorer_worker import Ask, Curves, CurveWorker
@@ -52,7 +64,18 @@ class ExplorerPanel(QWidget):
                   self.role_label, self.role_box):
             head.addWidget(w)
         head.addStretch(1)
-        self.box = QVBoxLayout(self)
+        # Everything in a scroll area: the row of choices is wide and the chart needs some height, and the tab
+        # must not make the window larger than a small screen (or than a person's larger text lets it be).
+        inner = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls take the focus, not the frame
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.box = QVBoxLayout(inner)
         self.box.setContentsMargins(4, 4, 4, 4)
         self.box.addLayout(head)
         self.placeholder = QLabel()
@@ -77,7 +100,7 @@ class ExplorerPanel(QWidget):
             return
         from ui.explorer_chart import ExplorerChart
 
-        self.chart = ExplorerChart(self)
+        self.chart = ExplorerChart()
         self.box.replaceWidget(self.placeholder, self.chart)
         self.placeholder.hide()
         self.chart.monthClicked.connect(self.choose_month)
