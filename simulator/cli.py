@@ -174,7 +174,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
         months = (explore.months_between(explore.parse_month(args.start, "--from", args.lang),
                                          explore.parse_month(args.end, "--to", args.lang))
                   if args.start else explore.next_months(household))
-        points = explore.birth_month_curve(household, args.child - 1, months, params, args.lang)
+        child = explore.planned_child(household) if args.child is None else args.child - 1
+        points = explore.birth_month_curve(household, -1 if child is None else child, months, params, args.lang)
         first = "birth_month"
     else:
         bounds = [_number(args.start or "0", "--from", args.lang), _number(args.end or "50000", "--to", args.lang),
@@ -225,7 +226,8 @@ def parser() -> argparse.ArgumentParser:
                        help="CSV of the totals against a child's birth month or a parent's monthly salary")
     e.add_argument("what", choices=("birth-month", "salary"))
     e.add_argument("case", help="case file (JSON, schema version 1)")
-    e.add_argument("--child", type=int, default=1, help="birth-month: the child's place in the case's children, from 1")
+    e.add_argument("--child", type=int, help="birth-month: the child's place in the case's children, from 1 (default: "
+                   "the last one born after the case's date, else the last)")
     e.add_argument("--parent", choices=("mother", "father"), default="mother", help="salary: whose salary varies")
     e.add_argument("--from", dest="start", help="first month YYYY-MM, or first salary (yuan a month; default 0)")
     e.add_argument("--to", dest="end", help="last month YYYY-MM, or last salary (default 50000)")

@@ -85,6 +85,15 @@ def day_in_month(month: Month, day: int) -> dt.date:
     return dt.date(year, m, min(day, calendar.monthrange(year, m)[1]))
 
 
+def planned_child(household: Household) -> int | None:
+    """The child whose birth month a family plans: the last one born after the case's date, else the last one
+    (its place in ``children``, from 0); None without children."""
+    if not household.children:
+        return None
+    planned = [i for i, c in enumerate(household.children) if c.birth_date > household.today]
+    return planned[-1] if planned else len(household.children) - 1
+
+
 # -- the one field varied ----------------------------------------------------------------------------------------
 def with_birth_date(household: Household, child_index: int, date: dt.date) -> Household:
     """The family with child ``child_index`` (its place in ``children``, from 0) born on ``date``."""
@@ -267,7 +276,7 @@ def _lines(result: Result) -> dict[LineKey, _Summary]:
     out: dict[LineKey, _Summary] = {}
     for ln in result.lines:
         unit = ln.unit
-        if unit != "yuan" and unit != "days":
+        if unit not in ("yuan", "days"):
             continue
         key = (ln.id, ln.child)
         s = out.get(key)

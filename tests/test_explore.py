@@ -184,3 +184,20 @@ def test_cli_bad_month_names_the_option_in_chinese(tmp_path):
     out = cli("birth-month", case, "--from", "2024-13", "--to", "2025-01")
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.strip() == "--from：“2024-13”不是 YYYY-MM 格式的月份"
+
+
+def test_the_planned_child_is_the_last_born_after_the_cases_date():
+    from simulator.explore import planned_child
+
+    assert planned_child(family()) == 1  # born 2023-09-01, after 2023-06-01
+    assert planned_child(family(as_of="2024-06-01")) == 1  # none after: the last
+    assert planned_child(family(children=[{"birth_date": "2024-01-01"}, {"birth_date": "2020-05-10"}])) == 0
+
+
+def test_cli_without_child_varies_the_planned_one(tmp_path):
+    case = tmp_path / "case.json"
+    case.write_text(family().model_dump_json(), encoding="utf-8")
+    out = cli("birth-month", case, "--from", "2024-01", "--to", "2024-01")
+    assert out.returncode == 0, out.stderr
+    (row,) = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert float(row["money_received"]) == simulated_with_birth("2024-01-01").totals()["money_received"]

@@ -50,7 +50,7 @@ class ExplorerChart(QWidget):
         self.family = matplotlib_family()
         self.figure = Figure(layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(160)
+        self.canvas.setMinimumHeight(140)
         self.ax_birth, self.ax_salary = self.figure.subplots(1, 2, width_ratios=(3, 2))
         self.ax_leave = self.ax_birth.twinx()
         self.curves: Curves | None = None
@@ -176,9 +176,9 @@ class ExplorerChart(QWidget):
     # -- words -----------------------------------------------------------------------------------------------------
     def retranslate(self, draw: bool = True) -> None:
         font = {"fontfamily": self.family} if self.family else {}
-        self.ax_birth.set_title(tr("exp_chart_births"), fontsize="medium", **font)
+        self.ax_birth.set_title(tr("exp_chart_births"), fontsize="small", **font)
         self.ax_salary.set_title(tr("exp_chart_salary", role=tr(f"exp_role_{self.curves.role}")
-                                    if self.curves and self.curves.role else ""), fontsize="medium", **font)
+                                    if self.curves and self.curves.role else ""), fontsize="small", **font)
         self.ax_birth.set_ylabel(tr("exp_axis_yuan"), **font)
         self.ax_leave.tick_params(axis="y", colors=COLOURS["leave"])  # its days: the legend names the line
         self.ax_salary.set_xlabel(tr("exp_axis_salary"), **font)

@@ -45,8 +45,9 @@ def birth_timing(household: Household, params: ParameterSet, lang: str, child: i
     if not household.children:
         return None
     if child is None:
-        planned = [i for i, c in enumerate(household.children) if c.birth_date > household.today]
-        child = planned[-1] if planned else len(household.children) - 1
+        from simulator.explore import planned_child
+
+        child = planned_child(household)
     curves = compute(Ask(household, params, child, None, lang))
     if curves is None or not curves.births:
         return None

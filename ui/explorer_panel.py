@@ -53,11 +53,11 @@ class ExplorerPanel(QWidget):
         self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.month_box.setMinimumContentsLength(24)  # "2027-09：合计 246,415.99 元" whole
         self.in_handout = QCheckBox()  # the handout (File › Export PDF, Print) adds the birth-timing chart
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = QLabel()  # (one line: a wrapping label would make the scroll area's page as tall as the
+        # chart's preferred height, and the chart would no longer fit the tab)
         self.cliff_list = QListWidget()
         self.cliff_list.setWordWrap(True)
-        self.cliff_list.setMaximumHeight(110)
+        self.cliff_list.setMaximumHeight(84)
         self.cliff_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         head = QHBoxLayout()
         for w in (self.child_label, self.child_box, self.month_label, self.earlier, self.month_box, self.later,
@@ -177,8 +177,9 @@ class ExplorerPanel(QWidget):
             return None
         if self._child is not None and self._child < len(h.children):
             return self._child
-        planned = [i for i, c in enumerate(h.children) if c.birth_date > h.today]
-        return planned[-1] if planned else len(h.children) - 1
+        from simulator.explore import planned_child
+
+        return planned_child(h)
 
     def role(self) -> str | None:
         h = self.session.household
