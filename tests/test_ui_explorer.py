@@ -209,3 +209,17 @@ def test_ticking_the_box_adds_the_chart_to_the_windows_handout(qtbot):
     section = window.explorer.handout_section()
     assert section is not None and section.child == 2 and section.month == "2027-09"
     assert section.png.startswith(b"\x89PNG")
+
+
+def test_new_curves_within_the_axes_are_blitted_and_what_is_drawn_is_the_new_curves(qtbot):
+    window = open_explorer(qtbot)
+    chart = window.explorer.chart
+    chart.canvas.draw()  # the whole figure once (its background saved)
+    blits, before = chart.blits, window.explorer.curves
+    painted = []
+    chart.painted.connect(lambda: painted.append(chart.bar_heights()["money_received"][0]))
+    type_into(qtbot, window.form.father.salary.edit, "15500")  # a little more tax saved: the same axes
+    qtbot.waitUntil(lambda: window.explorer.curves is not before and bool(painted), timeout=30_000)
+    assert chart.blits == blits + 1
+    assert painted[-1] == window.explorer.curves.births[0].totals["money_received"]
+    assert chart.bar_heights()["tax_saved"][0] == window.explorer.curves.births[0].totals["tax_saved"]
