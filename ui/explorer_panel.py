@@ -78,6 +78,8 @@ class ExplorerPanel(QWidget):
         self.box = QVBoxLayout(inner)
         self.box.setContentsMargins(4, 4, 4, 4)
         self.box.addLayout(head)
+        self._head, self._second_row = head, QHBoxLayout()  # (a kiosk's larger controls: the pay choice below)
+        self.box.addLayout(self._second_row)
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.box.addWidget(self.placeholder, 1)
@@ -113,6 +115,11 @@ class ExplorerPanel(QWidget):
         if getattr(self.window(), "kiosk", None) is None:
             return
         self.in_handout.hide()  # (a kiosk prints its own handout, without it)
+        if self._second_row.count() == 0:
+            for w in (self.role_label, self.role_box):
+                self._head.removeWidget(w)
+                self._second_row.addWidget(w)
+            self._second_row.addStretch(1)
         for w in (self.earlier, self.later):
             w.setMinimumSize(KIOSK_TARGET_PX, KIOSK_TARGET_PX)
         for w in (self.child_box, self.month_box, self.role_box):
