@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from simulator import InputError, default_parameters, parse_case, simulate
+from simulator.cliffs import cliffs
 from simulator.explore import (
     birth_month_curve,
-    cliffs,
     day_in_month,
     flat_totals,
     months_between,

@@ -61,7 +61,8 @@ class Curves:
 def compute(ask: Ask, stale: Callable[[], bool] = lambda: False) -> Curves | None:
     """The curves for ``ask`` (runs in the worker thread; also callable directly), stretch by stretch; None as soon
     as ``stale()`` says a newer ask has come (the rest would be worked out for nothing)."""
-    from simulator.explore import cliffs_of, next_months, salary_steps
+    from simulator.cliffs import cliffs_of
+    from simulator.explore import next_months, salary_steps
 
     h = ask.household
     tasks = []
