@@ -173,6 +173,45 @@ def cmd_test(args: argparse.Namespace) -> int:
     return run_cases(args.paths, lang=args.lang, policy=args.policy)
 
 
+def cmd_explore(args: argparse.Namespace) -> int:
+    """The birth-month or pay explorer as CSV: one row per month or salary, each row what ``simulate`` gives."""
+    from . import explore
+
+    params = _load_params(args)
+    household = load_case(args.case, args.lang)
+    if args.what == "birth-month":
+        if bool(args.start) != bool(args.end):
+            return _fail([label("explore.both_months", args.lang)])
+        months = (explore.months_between(explore.parse_month(args.start, "--from", args.lang),
+                                         explore.parse_month(args.end, "--to", args.lang))
+                  if args.start else explore.next_months(household))
+        child = explore.planned_child(household) if args.child is None else args.child - 1
+        points = explore.birth_month_curve(household, -1 if child is None else child, months, params, args.lang)
+        first = "birth_month"
+    else:
+        bounds = [_number(args.start or "0", "--from", args.lang), _number(args.end or "50000", "--to", args.lang),
+                  _number(args.step, "--step", args.lang)]
+        points = explore.salary_curve(household, args.parent, explore.salary_steps(*bounds, args.lang), params,
+                                      args.lang)
+        first = "monthly_salary"
+    sys.stdout.write(explore.to_csv(points, first))
+    return 0
+
+
+def _number(text: str, field: str, lang: str) -> float:
+    import math
+
+    from .texts import say
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise InputError([say("explore.bad_number", lang, field=field, text=text)])
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m simulator",
                                  description="Bengbu family-support simulator / 蚌埠市生育支持政策测算")
@@ -194,6 +233,17 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("params", parents=[common], help="list every parameter in force on a date")
     p.add_argument("--on", type=dt.date.fromisoformat, help="date (default today)")
     p.set_defaults(func=cmd_params)
+    e = sub.add_parser("explore", parents=[common],
+                       help="CSV of the totals against a child's birth month or a parent's monthly salary")
+    e.add_argument("what", choices=("birth-month", "salary"))
+    e.add_argument("case", help="case file (JSON, schema version 1)")
+    e.add_argument("--child", type=int, help="birth-month: the child's place in the case's children, from 1 (default: "
+                   "the last one born after the case's date, else the last)")
+    e.add_argument("--parent", choices=("mother", "father"), default="mother", help="salary: whose salary varies")
+    e.add_argument("--from", dest="start", help="first month YYYY-MM, or first salary (yuan a month; default 0)")
+    e.add_argument("--to", dest="end", help="last month YYYY-MM, or last salary (default 50000)")
+    e.add_argument("--step", default="1000", help="salary: yuan between rows (default 1000)")
+    e.set_defaults(func=cmd_explore)
     t = sub.add_parser("test", help="run YAML household cases (files or folders) and report every mismatch")
     t.add_argument("paths", nargs="+", help="case files (.yaml) or folders of them, e.g. tests/cases")
     t.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")

@@ -2,6 +2,8 @@
 
     --screenshot OUT.png [--size 1366x768]   lay the window out, render it to a PNG and exit
     --handout OUT.pdf                        write the case's handout PDF and exit
+    --birth-timing                           with --handout: add the chart of the support by the planned child's
+                                             birth month (the "what if" tab's) and its cliffs
     --compare B.json                         compare the case (A) with B; with --handout the PDF sets A, B and
                                              the difference side by side (no window is shown)
     --kiosk [--config kiosk.json]            kiosk mode (also when kiosk.json next to the program says so): a
@@ -42,6 +44,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     ap.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1366x768")
     ap.add_argument("--handout", metavar="OUT.pdf", help="write the case's handout PDF and exit")
+    ap.add_argument("--birth-timing", action="store_true",
+                    help="with --handout: add the chart of the support by the planned child's birth month")
     ap.add_argument("--compare", metavar="B.json", help="compare the case (A) with this case file (B)")
     ap.add_argument("--kiosk", action="store_true", help="kiosk mode: full screen, touch-sized, resets when idle")
     ap.add_argument("--config", metavar="kiosk.json", help="kiosk settings (default: kiosk.json next to the program)")
@@ -269,8 +273,13 @@ def _run_headless(app, session, args: argparse.Namespace) -> int:
     elif args.handout:
         from ui.handout import write_handout_pdf
 
+        timing = None
+        if args.birth_timing:
+            from ui.explorer_handout import birth_timing
+
+            timing = birth_timing(session.household, session.params, language())
         write_handout_pdf(args.handout, session.household, session.result, language(),
-                          local_names=tuple(session.result.local_parameters))
+                          local_names=tuple(session.result.local_parameters), birth_timing=timing)
     if not args.screenshot:  # (a handout alone: no window is made, let alone shown)
         return 0
     from ui.main_window import MainWindow

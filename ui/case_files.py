@@ -138,7 +138,8 @@ class CaseFiles:
             elif kind == "handout":
                 from ui.handout import write_handout_pdf
 
-                write_handout_pdf(path, s.household, s.result, language(), local_names=tuple(s.result.local_parameters))
+                write_handout_pdf(path, s.household, s.result, language(), local_names=tuple(s.result.local_parameters),
+                                  birth_timing=self._birth_timing())
             elif s.comparing:  # A, B and the difference by category and year, as the printed comparison
                 from ui.compare_export import write_comparison_csv
 
@@ -287,7 +288,13 @@ class CaseFiles:
 
                 print_comparison(printer, s.baseline, s.baseline_result, s.household, s.result, language())
             else:
-                build_handout_document(s.household, s.result, language()).print_(printer)
+                build_handout_document(s.household, s.result, language(),
+                                       birth_timing=self._birth_timing()).print_(printer)
+
+    def _birth_timing(self):
+        """The birth-timing chart for the handout, when the "what if" tab's box asks for it."""
+        explorer = getattr(self.window, "explorer", None)
+        return explorer.handout_section() if explorer is not None else None
 
 
 def _stamp(path: Path | None) -> tuple | None:

@@ -42,6 +42,7 @@ STATUS_RANK = vocabulary.STATUS_RANK  # worst first
 BADGE = vocabulary.BADGE_COLOURS  # (background, text) per status, as the window shows them
 CHART_WIDTH, CHART_HEIGHT = 640, 170  # document pixels (1/96 in): fits inside Qt's 2 cm print margins on A4
 CHART_URL = QUrl("handout:chart.png")
+BIRTH_TIMING_URL = QUrl("handout:birth_timing.png")  # the explorer's chart, when asked for (ui.explorer_handout)
 PDF_DPI = 300
 PDF_MARGINS_MM = QMarginsF(10, 9, 10, 7)
 FOOTER_MM = 6  # kept free under each page's text for the page number
@@ -394,7 +395,7 @@ class _Html:
         return f"<table width='100%' cellspacing='3' cellpadding='3'><tr>{cells}</tr></table>{note}"
 
     def page(self, household: Household, result: Result, local_names: Sequence[str], family: str, chart: bool,
-             breaks: frozenset[int] = frozenset()) -> str:
+             breaks: frozenset[int] = frozenset(), birth_timing=None) -> str:
         dates = self.t("rep_dates", as_of=result.as_of.isoformat(), pack=result.pack_date.isoformat())
         parts = [f"<html><body style=\"font-family:'{family}';\">",
                  f"<h1>{_e(self.t('rep_title'))}</h1><p style='color:#555555;'>{_e(dates)}</p>",
@@ -403,12 +404,34 @@ class _Html:
         if chart:
             parts.append(f"<h3>{_e(self.t('rep_chart'))}</h3><p align='center'><img src='{CHART_URL.toString()}'"
                          f" width='{CHART_WIDTH}' height='{CHART_HEIGHT}'></p>")
+        if birth_timing is not None:
+            parts.append(self.birth_timing(birth_timing))
         parts += [f"<h3>{_e(self.t('rep_lines'))}</h3>", self.lines_table(result, breaks), self.how_to_claim(result),
                   self.where_to_apply(result),
                   self.assumptions(result, local_names), self.sources(result),
                   f"<p style='{self.small()} color:#444444; margin-top:4px;'>{_e(self.t('rep_footer'))}</p>",
                   "</body></html>"]
         return "".join(parts)
+
+
+    def birth_timing(self, section) -> str:
+        """The explorer's birth-timing chart (a ui.explorer_handout.BirthTiming) and its cliffs, numbered."""
+        from ui.explorer_handout import HEIGHT, WIDTH
+
+        head = self.t("exp_handout_head", n=section.child + 1)
+        items = "".join(f"<li>{_e(s)}</li>" for s in section.sentences)
+        cliffs = (f"<ol style='{self.small()} margin-top:0;'>{items}</ol>" if items else
+                  f"<p style='{self.small()}'>{_e(self.t('exp_no_cliffs_handout'))}</p>")
+        return (f"<h3>{_e(head)}</h3><p align='center'><img src='{BIRTH_TIMING_URL.toString()}' width='{WIDTH}'"
+                f" height='{HEIGHT}'></p>{cliffs}")
+
+
+def _images(chart, birth_timing=None) -> dict[QUrl, bytes] | None:
+    """The pictures a handout's document holds: its chart and, when asked for, the birth-timing chart."""
+    images = {CHART_URL: chart} if isinstance(chart, bytes | bytearray) else dict(chart or {})
+    if birth_timing is not None:
+        images[BIRTH_TIMING_URL] = birth_timing.png
+    return images or None
 
 
 def _chart_png(result: Result, lang: str) -> bytes | None:
@@ -419,15 +442,15 @@ def _chart_png(result: Result, lang: str) -> bytes | None:
                             font_size=6.5)
 
 
-def _document(html: str, lang: str, chart: bytes | None) -> QTextDocument:
+def _document(html: str, lang: str, chart: bytes | dict[QUrl, bytes] | None) -> QTextDocument:
     doc = QTextDocument()
     doc.setDefaultFont(handout_font(8))
     doc.setDocumentMargin(0)
     doc.setDefaultStyleSheet("h1 { font-size: 14pt; margin-bottom: 0; } h3 { font-size: 9.5pt; margin-top: 5px;"
                              " margin-bottom: 2px; } p { margin-top: 0; margin-bottom: 1px; }")
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, tr("rep_title", lang))
-    if chart is not None:
-        doc.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, QImage.fromData(chart))
+    for url, data in (_images(chart) or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, url, QImage.fromData(data))
     doc.setHtml(html)
     return doc
 
@@ -477,7 +500,8 @@ def _rows_split_by_pages(doc: QTextDocument) -> list[int]:
     return split
 
 
-def _fitted(make_html: Callable[[float, frozenset[int]], str], lang: str, chart: bytes | None, page: QSizeF,
+def _fitted(make_html: Callable[[float, frozenset[int]], str], lang: str, chart: bytes | dict[QUrl, bytes] | None,
+            page: QSizeF,
             device: QPagedPaintDevice | None = None) -> QTextDocument:
     """The document laid out on pages of ``page`` size (in ``device`` pixels, or 1/96 in without a device), its
     fine print shrunk a step at a time while that keeps it within MAX_PAGES. ``make_html(shrink, breaks)`` gives
@@ -498,11 +522,12 @@ def _fitted(make_html: Callable[[float, frozenset[int]], str], lang: str, chart:
     return doc
 
 
-def _handout_html(household: Household, result: Result, lang: str, local_names: Sequence[str] | None):
+def _handout_html(household: Household, result: Result, lang: str, local_names: Sequence[str] | None,
+                  birth_timing=None):
     local = tuple(result.local_parameters if local_names is None else local_names)
     family = qt_font_family()
     return lambda shrink, breaks: _Html(lang, shrink).page(household, result, local, family,
-                                                             result.first_year is not None, breaks)
+                                                             result.first_year is not None, breaks, birth_timing)
 
 
 def a4_body() -> QSizeF:
@@ -514,15 +539,17 @@ def a4_body() -> QSizeF:
 
 
 def build_handout_document(household: Household, result: Result, lang: str,
-                           local_names: Sequence[str] | None = None) -> QTextDocument:
+                           local_names: Sequence[str] | None = None, birth_timing=None) -> QTextDocument:
     """The handout as a rich-text document paginated for A4 (``print_`` scales its pages to the printer's).
+    ``birth_timing`` (ui.explorer_handout.birth_timing): the birth-timing chart goes in after the lifetime chart.
 
     ``print_handout`` prints the same pages with page numbers, laid out at the printer's own resolution."""
-    return _fitted(_handout_html(household, result, lang, local_names), lang, _chart_png(result, lang), a4_body())
+    return _fitted(_handout_html(household, result, lang, local_names, birth_timing), lang,
+                   _images(_chart_png(result, lang), birth_timing), a4_body())
 
 
 def paint_pages(device: QPagedPaintDevice, make_html: Callable[[float, frozenset[int]], str], lang: str,
-                chart: bytes | None) -> int:
+                chart: bytes | dict[QUrl, bytes] | None) -> int:
     """Lay a document out on ``device``'s pages and paint it, "page n of N" at the foot of each page."""
     width, footer = device.width(), round(FOOTER_MM / 25.4 * device.logicalDpiY())
     height = device.height() - footer
@@ -548,10 +575,11 @@ def paint_pages(device: QPagedPaintDevice, make_html: Callable[[float, frozenset
 
 
 def print_handout(device: QPagedPaintDevice, household: Household, result: Result, lang: str,
-                  local_names: Sequence[str] | None = None) -> int:
+                  local_names: Sequence[str] | None = None, birth_timing=None) -> int:
     """Lay the handout out on ``device``'s pages (a QPdfWriter, or a QPrinter from a print dialog) and paint it,
     with "page n of N" at the foot of each page. Returns the number of pages."""
-    return paint_pages(device, _handout_html(household, result, lang, local_names), lang, _chart_png(result, lang))
+    return paint_pages(device, _handout_html(household, result, lang, local_names, birth_timing), lang,
+                       _images(_chart_png(result, lang), birth_timing))
 
 
 def pdf_bytes(paint: Callable[[QPagedPaintDevice], int], lang: str) -> tuple[bytes, int]:
@@ -570,13 +598,13 @@ def pdf_bytes(paint: Callable[[QPagedPaintDevice], int], lang: str) -> tuple[byt
 
 
 def render_handout_pdf(household: Household, result: Result, lang: str,
-                       local_names: Sequence[str] | None = None) -> tuple[bytes, int]:
+                       local_names: Sequence[str] | None = None, birth_timing=None) -> tuple[bytes, int]:
     """The handout as PDF bytes (A4, 300 dpi) and its number of pages."""
-    return pdf_bytes(lambda device: print_handout(device, household, result, lang, local_names), lang)
+    return pdf_bytes(lambda device: print_handout(device, household, result, lang, local_names, birth_timing), lang)
 
 
 def write_handout_pdf(path: str | os.PathLike, household: Household, result: Result, lang: str,
-                      local_names: Sequence[str] | None = None) -> None:
+                      local_names: Sequence[str] | None = None, birth_timing=None) -> None:
     """Write the handout PDF to ``path``: rendered in memory first, then written atomically."""
-    data, _pages = render_handout_pdf(household, result, lang, local_names)
+    data, _pages = render_handout_pdf(household, result, lang, local_names, birth_timing)
     atomic_write_bytes(path, data)

@@ -85,6 +85,7 @@ class HouseholdForm(QScrollArea):
         for editor in (self.mother, self.father, self.children_editor):
             editor.rowsChanged.connect(self._on_rows_changed)
         session.loaded.connect(self._on_loaded)
+        session.entrySet.connect(self._on_loaded)  # (the explorer's month): the fields show the family again
         session.problemsChanged.connect(self._on_problems_changed)
         session.field_namer = self.field_name
         self.retranslate()

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.kiosk = None  # the ui.kiosk_mode.KioskMode running this window, if any
         self.form = self.headline = self.chart_panel = self.results = self.explanation = self.compare = None
+        self.explorer = None
         self.tabs: QTabWidget | None = None
         self.splitters: dict[str, QSplitter] = {}
         self._bands: list[QWidget] = []
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         from ui.chart_panel import ChartPanel
         from ui.compare_view import CompareView
         from ui.explanation_panel import ExplanationPanel
+        from ui.explorer_panel import ExplorerPanel
         from ui.headline import Headline
         from ui.household_form import HouseholdForm
         from ui.results_table import ResultsTable
@@ -139,6 +141,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.compare, "")
         self.case_details = CaseDetails(s)
         self.tabs.addTab(self.case_details, "")
+        self.explorer = ExplorerPanel(s)
+        self.tabs.addTab(self.explorer, "")
         answer = QSplitter(Qt.Orientation.Vertical)
         answer.addWidget(self.chart_panel)
         answer.addWidget(self.tabs)
@@ -179,7 +183,7 @@ class MainWindow(QMainWindow):
         explanation, the comparison's buttons and tables; then any other control there, as created."""
         c = self.compare
         known = [*self.chart_panel.buttons.values(), self.tabs.tabBar(), self.results.view, self.explanation.browser,
-                 c.start, c.keep_b, c.back_to_a, c.lines_view, c.years_view]
+                 c.start, c.keep_b, c.back_to_a, c.lines_view, c.years_view, *self.explorer.controls()]
         rest = [w for w in self.splitters["answer"].findChildren(QWidget)
                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w not in known and not isinstance(w, QTabWidget)
                 and w.parentWidget() is not self.tabs.tabBar()]
@@ -384,13 +388,14 @@ class MainWindow(QMainWindow):
         self._say_loading()
         self.message_bar.retranslate()
         for widget in (self.form, self.headline, self.chart_panel, self.results, self.explanation, self.compare,
-                       self.case_details, self.recent_menu):
+                       self.case_details, self.explorer, self.recent_menu):
             if widget is not None:
                 widget.retranslate()
         if self.tabs is not None:
             self.tabs.setTabText(0, tr("win_tab_details"))
             self.tabs.setTabText(self.tabs.indexOf(self.compare), tr("win_tab_compare"))
             self.tabs.setTabText(self.tabs.indexOf(self.case_details), tr("win_tab_case"))
+            self.tabs.setTabText(self.tabs.indexOf(self.explorer), tr("win_tab_explorer"))
         self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:

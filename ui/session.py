@@ -50,6 +50,7 @@ class Session(QObject):
     problemsChanged = Signal()    # the current entry's problems changed
     comparisonChanged = Signal()  # comparing started or stopped
     stateChanged = Signal()       # file path, unsaved changes or local figures changed
+    entrySet = Signal()           # a view other than the form changed the entry (the explorer's month): show it
 
     def __init__(self, household: Household | None = None, params: ParameterSet | None = None,
                  path: str | Path | None = None, parent: QObject | None = None):
@@ -233,6 +234,16 @@ class Session(QObject):
         self._set_problems([])
         self.resultChanged.emit()
         self.stateChanged.emit()
+
+    def set_birth_date(self, child: int, date) -> None:
+        """Child ``child`` (its place in ``children``) born on ``date``, from a view other than the form (the
+        explorer's chosen month): computed as an edit of the last valid family, and the form shows it."""
+        if self.household is None or not 0 <= child < len(self.household.children):
+            return
+        data = self.household.model_dump(mode="json", exclude={"schema_version", *self._carried()})
+        data["children"][child]["birth_date"] = date.isoformat()
+        self.edit(data)
+        self.entrySet.emit()
 
     def _carried(self) -> dict[str, Any]:
         """Fields the form does not show, kept as the case file had them."""
