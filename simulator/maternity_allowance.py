@@ -8,8 +8,8 @@ from .measure import LineKind, Measure
 from .money import fen, mul_div, yuan
 from .result import Line
 
-MATERNITY_ALLOWANCE = LineKind("maternity_allowance", category="cash", unit="yuan",
-                               source="cn-sil Art. 56; cn-lp619 Art. 8", adds_to="money_received")
+MATERNITY_ALLOWANCE = LineKind("maternity_allowance", category="wage_replacement", unit="yuan",
+                               source="cn-sil Art. 56; cn-lp619 Art. 8", adds_to="wage_replacement")
 
 
 def maternity_allowance(case: Case) -> list[Line]:
