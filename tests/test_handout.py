@@ -114,8 +114,11 @@ def test_handout_names_the_family_and_marks_the_planned_child(qapp, household, r
     assert "母亲：事业单位" in text
     assert "一孩：2020-05-10出生" in text
     assert "三孩：计划2027-09-01出生" in text
-    assert "140,299.99元" in text  # money received
+    # money the policy adds: 2,000 + 5,000 birth subsidies + 8,100 + 10,800 childcare subsidy = 25,900
+    assert "25,900元" in text and "140,299.99" not in text
+    # the allowance under the leave it pays: 8,000 ÷ 30 × (98 + 173 + 158) = 26,133.33 + 46,133.33 + 42,133.33
     assert "母亲559天，父亲190天" in text
+    assert "产假期间由生育津贴114,399.99元代替工资（不是新增的钱）" in text
 
 
 def test_lines_repeated_each_year_share_a_row_that_keeps_every_figure(qapp, household, result):
