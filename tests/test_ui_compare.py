@@ -96,3 +96,18 @@ def test_stopping_keeps_b(window):
     assert not window.session.comparing
     assert len(window.session.household.children) == 3
     assert window.compare.stack.currentIndex() == 0
+
+
+def test_a_third_childs_allowance_is_compared_with_the_leave_not_with_the_added_money(window):
+    window.commands["compare"].trigger()
+    add_child(window, "2027-09-01")
+    years = {row["year"]: row for row in window.compare.years_model.rows}
+    # the allowance for the 2027 birth: 7,000 ÷ 30 × 158 = 36,866.67, apart from the money of that year
+    assert years[2027]["wage"] == 36866.67
+    model = window.compare.years_model
+    r = list(years).index(2027)
+    assert model.data(model.index(r, model.COLUMNS.index("wage"))) == "+36,866.67"
+    # added money: the 5,000 birth subsidy + the childcare subsidy 2027-10 … 2030-09, 36 × 300 = 10,800
+    assert "+15,800" in window.headline.money.detail.text()
+    assert "36,866.67" not in window.headline.money.detail.text()
+    assert "+36,866.67" in window.headline.leave.detail.text()
