@@ -595,7 +595,7 @@ class Soak:
         if s.household != self.blank:
             found.append("session household")
         try:
-            if Household.model_validate({"schema_version": 1, **w.form.data()}) != self.blank:
+            if Household.model_validate({"schema_version": 2, **w.form.data()}) != self.blank:
                 found.append("form")
         except ValidationError:
             found.append("form (invalid)")

@@ -64,7 +64,7 @@ def main() -> None:
     from ui.number_field import NumberField
 
     by_path = {f.path: f for f in window.findChildren(NumberField)}
-    fields = [by_path["father.monthly_salary"], by_path["mother.employer_avg_monthly_wage"]]
+    fields = [by_path["father.jobs[0].monthly_salary"], by_path["mother.jobs[0].employer_avg_monthly_wage"]]
 
     table_times, chart_times, bare_times, kinds = [], [], [], []
     for i in range(args.edits):

@@ -34,6 +34,8 @@ def subsidy_for(case: Case, child: OrderedChild) -> Line:
     start = case.param(name).dates[0]
     if u.effective is None:
         return line(0.0, "before_measure", (u,), start=start)
+    if not case.household.parents_married:  # "夫妻双方依法生育": the measure is for a married couple's child
+        return line(0.0, "parents_not_married", (u,))
     if not child.child.hukou_in_bengbu or case.household.hukou_area == "outside":
         return line(0.0, "hukou_outside", (u,))
     if amount is None:
@@ -45,9 +47,10 @@ def subsidy_for(case: Case, child: OrderedChild) -> Line:
 def who_pays(case: Case, amount_fen: int, child: OrderedChild
              ) -> tuple[dict[str, float] | None, tuple[ParamUse, ...], Text]:
     """§4: a parent's public employer (state organ, public institution, state-owned enterprise) pays;
-    otherwise the hukou area: a district shares it with the city (市与区按照3:7), a county pays alone."""
+    otherwise the hukou area: a district shares it with the city (市与区按照3:7), a county pays alone. The
+    employer is the one each parent works for on the child's birth date."""
     hh = case.household
-    public = [role for role, parent in hh.parents() if parent.employer in PUBLIC_EMPLOYERS]
+    public = [role for role, parent in hh.parents() if parent.job_on(child.born).employer in PUBLIC_EMPLOYERS]
     if public:
         role, uses = public[0], ()
         if len(public) == 2:

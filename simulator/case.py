@@ -42,9 +42,13 @@ class Case:
     """What every formula reads: the household, the parameters, and the children in order.
 
     ``memo`` keeps what several formulas need within this one case (the maternity-leave days feed both the
-    leave line and the allowance); nothing of a household is kept beyond its case."""
+    leave line and the allowance); nothing of a household is kept beyond its case.
 
-    def __init__(self, household: Household, params: ParameterSet):
+    ``sentences``: where the case's explanations are shared (see ``text``); by default its own. A batch of
+    households passes one for the whole batch, so a sentence many families share (a child's year of education
+    deduction, a leave's rule) is put into words once for the batch; it is the batch's, and goes with it."""
+
+    def __init__(self, household: Household, params: ParameterSet, sentences: dict[Text, Text] | None = None):
         self.household = household
         self.params = params
         self.today = household.today
@@ -61,7 +65,7 @@ class Case:
         self.children: tuple[OrderedChild, ...] = tuple(children)
         self.births: tuple[Birth, ...] = tuple(Birth(d, tuple(cs)) for d, cs in births)
         self.memo: dict[Any, Any] = {}
-        self._texts: dict[tuple, Text] = {}
+        self._texts: dict[Text, Text] = {} if sentences is None else sentences
 
     def param(self, name: str) -> Parameter:
         return self.params[name]
@@ -83,14 +87,8 @@ class Case:
         every household, is made once for all)."""
         if not values:
             return phrase(key)
-        items = tuple(values.items())
-        try:
-            text = self._texts.get((key, items))
-        except TypeError:  # a value that cannot be a key (a list): this sentence is not shared
-            return Text(key, items)
-        if text is None:
-            text = self._texts[key, items] = Text(key, items)
-        return text
+        made = Text(key, tuple(values.items()))
+        return self._texts.setdefault(made, made)
 
     @cached_property
     def education_end(self) -> dict[int, int]:

@@ -23,7 +23,8 @@ A file holds a list of cases, in the shape of OpenFisca's YAML tests::
 An expectation selects lines by ``id`` and, optionally, ``child`` (birth order), ``parent``, ``year`` and
 ``source`` (the clause cited, which tells one measure's entitlement line from another's); the
 selector must match exactly one line (or none, with ``absent: true``). It then checks any of ``amount``
-(yuan, to the fen; ``null`` for an amount the law leaves unpublished), ``days`` (a line counted in days),
+(yuan, to the fen; ``null`` for an amount the law leaves unpublished), ``days`` (a line counted in days; ``null``
+for leave not computed),
 ``payers`` ({payer: yuan}) and ``status``. Every key is checked: a misspelt one is an error, not ignored.
 
 Only the model's public contract is used (``simulate``, ``parse_case``, ``Result.lines``/``totals()``,
@@ -384,7 +385,7 @@ def _check_line(exp: Expected, ln: Any, lang: str) -> list[str]:
     if "days" in fields:
         if ln.unit != "days":
             problems.append(_t("unit", lang, unit=ln.unit))
-        elif ln.amount is None or ln.amount != exp.days:
+        elif ln.amount != exp.days if exp.days is None else ln.amount is None or ln.amount != exp.days:
             problems.append(_t("days", lang, got=ln.amount, want=exp.days))
     if "payers" in fields:
         got = None if ln.payers is None else {k: _fen_of(v) for k, v in ln.payers.items()}

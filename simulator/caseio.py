@@ -1,5 +1,5 @@
-"""Reading and writing case files (JSON, schema version 1). Saving is atomic: a crash mid-write leaves the
-old file, never half a file."""
+"""Reading and writing case files (JSON, schema version 2; a version-1 file is read too, and saved as 2).
+Saving is atomic: a crash mid-write leaves the old file, never half a file."""
 
 from __future__ import annotations
 

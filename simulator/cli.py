@@ -43,7 +43,8 @@ def table(result: Result, lang: str) -> str:
     rows = []
     for ln in sorted(result.lines, key=lambda x: (x.year, x.category, x.id, x.child or 0)):
         rows.append([str(ln.year), label(ln.id, lang), str(ln.child or ""), label(ln.parent, lang) if ln.parent else "",
-                     label("amount_unknown", lang) if ln.amount is None and ln.unit != "entitlement"
+                     status_label(ln.status, lang) if ln.status == "not_computed"
+                     else label("amount_unknown", lang) if ln.amount is None and ln.unit != "entitlement"
                      else ("" if ln.amount is None else fmt(ln.amount)),
                      label("unit_" + ln.unit, lang), ln.source if not ln.measure else f"bengbu-2024 {ln.measure}",
                      status_label(ln.status, lang)])
@@ -63,6 +64,8 @@ def table(result: Result, lang: str) -> str:
                f" ({label('wage_replacement_note', lang)})")
     if t["amounts_to_enter"]:
         out.append(f"{label('amounts_to_enter', lang)}: {t['amounts_to_enter']}")
+    if t["not_computed"]:
+        out.append(f"{label('not_computed', lang)}: {t['not_computed']}")
     out.append(f"{label('as_of', lang)}: {result.as_of}  {label('policy_pack_date', lang)}: {result.pack_date}")
     return "\n".join(out) + "\n"
 
@@ -98,6 +101,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+BATCH_SENTENCES = 100_000  # a memory bound, not a policy figure: some tens of MB of explanations at most
+
+
 def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
     """One case per input line, one result per output line; a bad line gets its errors, the rest go on."""
     failed = 0
@@ -109,12 +115,17 @@ def _batch(args: argparse.Namespace, params: ParameterSet) -> int:
     # text layer to encode them again (that round trip cost more than making the JSON).
     raw = getattr(sys.stdout, "buffer", None)
     write = raw.write if raw is not None else (lambda b: sys.stdout.write(b.decode()))
+    # The batch's explanations, shared by its households (a sentence is put into words once per batch); kept
+    # to a bound so a very long batch does not grow without end, and gone when the batch ends.
+    sentences: dict = {}
     with source:
         for n, text in enumerate(source, start=1):
             if not text.strip():
                 continue
+            if len(sentences) > BATCH_SENTENCES:
+                sentences.clear()
             try:
-                result = simulate(parse_case_text(text, args.lang), params)
+                result = simulate(parse_case_text(text, args.lang), params, sentences=sentences)
                 record = result.to_dict(parameters=args.detail)
             except InputError as e:
                 failed += 1
@@ -173,7 +184,7 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--local", help="YAML/JSON file of a counselor's local figures: {parameter: number}")
     sub = ap.add_subparsers(dest="command", required=True)
     s = sub.add_parser("simulate", parents=[common], help="print every benefit line of a case")
-    s.add_argument("case", nargs="?", help="case file (JSON, schema version 1)")
+    s.add_argument("case", nargs="?", help="case file (JSON, schema version 1 or 2)")
     s.add_argument("--example", action="store_true", help="use the built-in example family")
     s.add_argument("--table", action="store_true", help="readable table instead of JSON")
     s.add_argument("--batch", metavar="CASES.jsonl", help="one case per line ('-' = stdin); one result per line")

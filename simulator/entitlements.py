@@ -50,7 +50,7 @@ def applies(case: Case) -> dict[str, bool]:
         "children": bool(kids),
         "minors": any(today < birthday(child.born, adult) for child in kids),
         "under3": any(today < birthday(child.born, nursery) for child in kids),
-        "employed_mother": case.household.mother is not None and case.household.mother.employer in EMPLOYED,
+        "employed_mother": case.household.mother is not None and case.household.mother.job_on(today).employer in EMPLOYED,
     }
 
 

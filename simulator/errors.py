@@ -32,6 +32,13 @@ _ZH = {
     "list_type": "应为列表",
     "too_long": "项目过多（最多 {max_length} 项）",
     "finite_number": "应为有限的数字",
+    # a parent's jobs (household.py)
+    "flat_with_jobs": "已填写 jobs（各段工作），{name} 应写在每段工作里",
+    "flat_in_schema_2": "案例版本 2 的工作信息应写在 jobs（各段工作）里",
+    "no_job": "至少需要一段工作（没有工作的时期，单位类型选“无”）",
+    "job_from_missing": "只有第一段工作可以不填起始日期（表示一直如此）",
+    "job_order": "应晚于上一段工作的起始日期（{previous}）",
+    "jobs_need_schema_2": "jobs（各段工作）需要案例版本 schema_version 2（本文件为 1）",
 }
 
 
@@ -55,6 +62,9 @@ def validation_messages(err: ValidationError, lang: str = "en") -> list[str]:
     lines = []
     for e in err.errors(include_url=False):
         path, msg = field_path(e["loc"]), e["msg"]
+        below = (e.get("ctx") or {}).get("field")
+        if below:  # a cross-field check names the field it found at fault, below the model that checked it
+            path = below if path == "(case)" else f"{path}.{below}"
         if e["type"] == "value_error":
             # model-level checks put the field path in the message itself
             msg = msg.removeprefix("Value error, ")

@@ -18,16 +18,17 @@ AMOUNT = "anhui.maternity_insurance.flexible_worker_allowance"
 
 def flexible_maternity_benefit(case: Case) -> list[Line]:
     """Each birth, from the measure's first day, of a mother not insured as an employee (an employee's
-    allowance is maternity_allowance.py's)."""
+    allowance is maternity_allowance.py's). Her insurance is the one of her job on the birth date."""
     mother = case.household.mother
-    if mother is None or mother.insurance == "employee":
+    if mother is None:
         return []
-    return [benefit_for(case, birth) for birth in case.births if birth.date >= case.param(AMOUNT).dates[0]]
+    return [benefit_for(case, birth) for birth in case.births if birth.date >= case.param(AMOUNT).dates[0]
+            and mother.job_on(birth.date).insurance != "employee"]
 
 
 def benefit_for(case: Case, birth: Birth) -> Line:
     amount, u = case.value(AMOUNT, birth.date)
-    insurance = case.household.mother.insurance
+    insurance = case.household.mother.job_on(birth.date).insurance
     values = {"date": birth.date, "insurance": "insurance_none" if insurance == "none" else insurance}  # (its label)
     if amount is None:
         return FLEXIBLE_MATERNITY.line(case, birth.date.year, None, "set_locally", child=birth.children[0].order,

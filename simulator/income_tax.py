@@ -8,13 +8,16 @@ family the least tax.
 from __future__ import annotations
 
 import datetime as dt
+import math
+from bisect import bisect_left
 from fractions import Fraction
-from functools import cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from .case import Case, OrderedChild, per_case
 from .dates import birthday, month_index
 from .household import Parent
+from .jobs import YearPay, one_job_always
 from .measure import LineKind, Measure
 from .money import fen, mul_div, yuan
 from .parameters import ParamUse
@@ -26,7 +29,6 @@ TAX_DEDUCTION = LineKind("tax_deduction", category="tax", unit="deduction_yuan",
                          adds_to="tax_deductions")
 TAX_SAVED = LineKind("tax_saved", category="tax", unit="yuan", source=SOURCE, adds_to="tax_saved")
 SPLITS = ("mother", "father", "half")  # who claims a child's deduction; ties keep the first in this order
-MONTHS_A_YEAR = 12  # calendar arithmetic, not a policy figure
 
 
 class ChildDeduction(NamedTuple):
@@ -60,19 +62,16 @@ def income_tax(case: Case) -> list[Line]:
     100% or each 50%. The tax saved is each parent's tax without the deductions less the tax with them."""
     lines: list[Line] = []
     by_child = [deductions_of(case, child) for child in case.children]
-    done: dict[tuple, tuple[int, list[Line]]] = {}  # a year like one already worked out has the same lines
+    done: dict[tuple, list[Line]] = {}  # a year like one already worked out has the same lines
     for year in sorted({year for years in by_child for year in years}):
-        kids = tuple(d for years in by_child if (d := years.get(year)) and d.total)
-        if not kids:
-            continue
-        jan1 = dt.date(year, 1, 1)  # a tax year reads the tax table in force on 1 January
-        same = (kids, case.value("national.income_tax.brackets", jan1)[1],
-                case.value("national.income_tax.basic_deduction", jan1)[1])
-        if same in done:
-            lines += [line._replace(year=year) for line in done[same]]
+        kids = tuple(d for years in by_child if (d := years.get(year)))
+        table = tax_table(case, year)
+        key = (kids, table, pay_of_year(case, year)[1])
+        same = done.get(key)
+        if same is None:
+            lines += done.setdefault(key, year_lines(case, year, kids, table))
         else:
-            done[same] = year_lines(case, year, kids)
-            lines += done[same]
+            lines += [line.for_year(year) for line in same]
     return lines
 
 
@@ -89,64 +88,103 @@ def deductions_of(case: Case, child: OrderedChild) -> dict[int, ChildDeduction]:
     u_edu = (*u_edu, u_age)
     if child.child.education_until_age is None:
         u_edu = (*u_edu, case.rule("national.income_tax.education_until_age", child.born)[1])
+    u_both = (*u_infant, *u_edu)
     out = {}
     for year in sorted({*infant, *education}):
         i, e = infant.get(year), education.get(year)
-        uses = (*(u_infant if i else ()), *(u_edu if e else ()))
-        out[year] = ChildDeduction(child.order, i.fen if i else 0, i.months if i else 0, e.fen if e else 0,
-                                   e.months if e else 0, uses)
+        if not (i and i.fen or e and e.fen):
+            continue  # (a month without a value: nothing to deduct that year)
+        if i and e:  # the year of the 3rd birthday: months of both
+            out[year] = ChildDeduction(child.order, i.fen, i.months, e.fen, e.months, u_both)
+        elif i:
+            out[year] = ChildDeduction(child.order, i.fen, i.months, 0, 0, u_infant)
+        else:
+            out[year] = ChildDeduction(child.order, 0, 0, e.fen, e.months, u_edu)
     return out
 
 
-def taxable_before_children(parent: Parent, basic_fen: int) -> int:
+def pay_of_year(case: Case, year: int) -> tuple[dict[str, YearPay], tuple[YearPay, ...] | None]:
+    """Each parent's salary and contributions in ``year``, from the months of each of their jobs (jobs.py), and
+    what tells this year's pay from another's: None when every parent has one job from always (the common
+    case, every year paid alike)."""
+    memo = case.memo
+    steady = memo.get("pay")
+    if steady is not None:
+        return steady
+    key = ("pay", year)
+    if key not in memo:
+        parents = case.household.parents()
+        pays = {role: parent.year_pay(year) for role, parent in parents}
+        if all(one_job_always(p.jobs) for _, p in parents):
+            memo["pay"] = memo[key] = (pays, None)
+        else:
+            memo[key] = (pays, tuple(pays.values()))
+    return memo[key]
+
+
+def taxable_before_children(parent: Parent, pay: YearPay, basic_fen: int) -> int:
     """cn-iit Art. 6: yearly comprehensive income less the basic deduction (60,000 a year), the personal
     social-insurance and housing-fund contributions and other deductions, before any child deduction (fen;
-    may be negative: the floor of 0 comes after the children's deductions)."""
-    return (fen(parent.monthly_salary) * MONTHS_A_YEAR - basic_fen - fen(parent.monthly_contributions) * MONTHS_A_YEAR
-            - fen(parent.other_annual_deductions))
+    may be negative: the floor of 0 comes after the children's deductions). ``pay``: the year's salary and
+    contributions, each month's from the job held on its 1st."""
+    return pay.salary_fen - basic_fen - pay.contributions_fen - fen(parent.other_annual_deductions)
 
 
-def tax_on(taxable_fen: int, table: tuple[tuple[int | None, int, int, int], ...]) -> int:
-    """cn-iit Art. 3 (the comprehensive-income table): taxable × the rate of its bracket − the quick deduction,
-    rounded half up to the fen; nothing on nothing. ``table``: the year's brackets, ``in_fen``."""
-    if taxable_fen <= 0:
-        return 0
-    for upper, rate_num, rate_den, quick in table:  # the first bracket that reaches it
-        if upper is None or taxable_fen <= upper:
-            return max(0, mul_div(taxable_fen, rate_num, rate_den) - quick)
-    raise ValueError("the last tax bracket must be open")
+class TaxTable(NamedTuple):
+    """A tax year's table in fen: the comprehensive-income brackets and the basic deduction (the values in
+    force on 1 January), or ``None`` amounts where either is not published."""
+
+    uppers: tuple[float, ...]  # each bracket's upper bound in fen (the last: infinity)
+    rates: tuple[tuple[int, int], ...]  # each bracket's rate as an exact fraction (numerator, denominator)
+    quick: tuple[int, ...]  # each bracket's quick deduction in fen
+    basic: int | None  # the basic deduction in fen
+    uses: tuple[ParamUse, ParamUse]
+
+    def tax(self, taxable_fen: int) -> int:
+        """cn-iit Art. 3: taxable × the rate of its bracket − the quick deduction, rounded half up to the
+        fen; nothing on nothing."""
+        if taxable_fen <= 0:
+            return 0
+        i = bisect_left(self.uppers, taxable_fen)  # the first bracket that reaches it
+        num, den = self.rates[i]
+        return max(0, mul_div(taxable_fen, num, den) - self.quick[i])
 
 
-@cache  # a function of the policy's brackets alone
-def in_fen(brackets) -> tuple[tuple[int | None, int, int, int], ...]:
-    """The brackets as (upper bound in fen, or None for the last; the rate as an exact fraction, numerator
-    and denominator; quick deduction in fen)."""
-    rates = [Fraction(str(b.rate)) for b in brackets]
-    return tuple((None if b.up_to is None else fen(b.up_to), r.numerator, r.denominator, fen(b.quick_deduction))
-                 for b, r in zip(brackets, rates, strict=True))
+def tax_table(case: Case, year: int) -> TaxTable:
+    """The table a tax year reads: the one in force on 1 January."""
+    jan1 = dt.date(year, 1, 1)
+    return table_of(case.value("national.income_tax.brackets", jan1)[1],
+                    case.value("national.income_tax.basic_deduction", jan1)[1])
 
 
-def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...]) -> list[Line]:
+@lru_cache(maxsize=64)  # a function of the policy's dated records alone
+def table_of(brackets: ParamUse, basic: ParamUse) -> TaxTable:
+    if brackets.value is None or basic.value is None:
+        return TaxTable((), (), (), None, (brackets, basic))
+    if brackets.value[-1].up_to is not None:
+        raise ValueError("the last tax bracket must be open")
+    rates = [Fraction(str(b.rate)) for b in brackets.value]
+    return TaxTable(tuple(math.inf if b.up_to is None else fen(b.up_to) for b in brackets.value),
+                    tuple((r.numerator, r.denominator) for r in rates),
+                    tuple(fen(b.quick_deduction) for b in brackets.value), fen(basic.value), (brackets, basic))
+
+
+def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...], table: TaxTable) -> list[Line]:
     """One year's deduction lines (per child and claiming parent) and tax-saved lines (per parent)."""
-    jan1 = dt.date(year, 1, 1)  # a tax year reads the tax table in force on 1 January
-    brackets, u_brackets = case.value("national.income_tax.brackets", jan1)
-    basic, u_basic = case.value("national.income_tax.basic_deduction", jan1)
     roles = [role for role, _ in case.household.parents()]
-    if brackets is None or basic is None:  # the year's tax table is not published: nothing can be worked out
-        return [TAX_SAVED.line(case, year, None, "table_unpublished", parent=role, uses=(u_brackets, u_basic))
+    if table.basic is None:  # the year's tax table is not published: nothing can be worked out
+        return [TAX_SAVED.line(case, year, None, "table_unpublished", parent=role, uses=table.uses)
                 for role in roles]
     amounts = tuple(k.total for k in kids)
-    key = ("split", amounts, u_brackets, u_basic)  # the same children's amounts in another year: the same split
+    pays, which_pay = pay_of_year(case, year)
+    # the same children's amounts and pay in another year: the same split
+    key = ("split", amounts, table, which_pay)
     if key not in case.memo:
-        case.memo[key] = best_split(case, amounts, in_fen(brackets), fen(basic), roles)
+        case.memo[key] = best_split(case, amounts, table, pays)
     choice = case.memo[key]
     lines = []
     for kid, split in zip(kids, choice.splits, strict=True):
-        for role in roles:
-            part = portion(kid.total, split, role)
-            if part:
-                lines.append(TAX_DEDUCTION.line(case, year, yuan(part), deduction_text(case, kid, split, part),
-                                                child=kid.order, parent=role, uses=kid.uses))
+        lines += claim_lines(case, year, kid, split, roles)
     advice = tuple(case.text(f"tax_saved.advice_{split}", {"order": kid.order})
                    for kid, split in zip(kids, choice.splits, strict=True))
     if choice.runner_up is None:
@@ -158,11 +196,29 @@ def year_lines(case: Case, year: int, kids: tuple[ChildDeduction, ...]) -> list[
     saved = {role: choice.before[role] - choice.after[role] for role in roles}
     for role in roles:
         if choice.claimed[role]:
-            lines.append(TAX_SAVED.line(case, year, yuan(saved[role]), "saved", parent=role,
-                                        uses=(u_brackets, u_basic), role=role, claimed=yuan(choice.claimed[role]),
-                                        before=yuan(choice.before[role]), after=yuan(choice.after[role]),
-                                        saved=yuan(saved[role]), family=yuan(sum(saved.values())), why=why))
+            pay = pays[role]
+            # a year of more than one job says what pay it used; a job starting mid-month, our counting rule
+            text, pay_values = ("saved_pay_changed", {"pay": yuan(pay.salary_fen), "months": pay.months_paid}) \
+                if pay.changed else ("saved", {})
+            lines.append(TAX_SAVED.line(case, year, yuan(saved[role]), text, parent=role, uses=table.uses,
+                                        assumption="assumed" if pay.mid_month else "", **pay_values, role=role,
+                                        claimed=yuan(choice.claimed[role]), before=yuan(choice.before[role]),
+                                        after=yuan(choice.after[role]), saved=yuan(saved[role]),
+                                        family=yuan(sum(saved.values())), why=why))
     return lines
+
+
+def claim_lines(case: Case, year: int, kid: ChildDeduction, split: str, roles: list[str]) -> list[Line]:
+    """A child's deduction lines in a year under ``split``: one per parent who claims a part of it. (The
+    same deduction split the same way in another year has the same lines in that year.)"""
+    key = ("claim", kid, split)
+    made = case.memo.get(key)
+    if made is None:
+        made = case.memo[key] = [
+            TAX_DEDUCTION.line(case, year, yuan(part), deduction_text(case, kid, split, part), child=kid.order,
+                               parent=role, uses=kid.uses)
+            for role in roles if (part := portion(kid.total, split, role))]
+    return made if made[0].year == year else [line.for_year(year) for line in made]
 
 
 def deduction_text(case: Case, kid: ChildDeduction, split: str, part: int):
@@ -183,18 +239,22 @@ def portion(total: int, split: str, role: str) -> int:
     return total if split == role else 0
 
 
-def best_split(case: Case, amounts: tuple[int, ...], table, basic_fen: int, roles: list[str]) -> TaxYear:
+def best_split(case: Case, amounts: tuple[int, ...], table: TaxTable, pays: dict[str, YearPay]) -> TaxYear:
     """The split of each child's deduction that leaves the family the least tax (or the one the case chose).
 
     Only what the mother claims changes the family's tax, so each distinct claim is tried once, with the
     first split that reaches it."""
     hh = case.household
     total = sum(amounts)
-    base = {role: taxable_before_children(hh.parent(role), basic_fen) for role in roles}
-    before = {role: tax_on(base[role], table) for role in roles}
+    roles = list(pays)
+    key = ("base", table, tuple(pays.values()))  # (the same in every year of this table and pay)
+    if key not in case.memo:
+        base = {role: taxable_before_children(hh.parent(role), pays[role], table.basic) for role in roles}
+        case.memo[key] = base, {role: table.tax(base[role]) for role in roles}
+    base, before = case.memo[key]
     if len(roles) == 1:
         role = roles[0]
-        return TaxYear((role,) * len(amounts), {role: total}, before, {role: tax_on(base[role] - total, table)}, None)
+        return TaxYear((role,) * len(amounts), {role: total}, before, {role: table.tax(base[role] - total)}, None)
     if hh.tax_split == "best":
         candidates = mother_claims(amounts)
     else:
@@ -202,7 +262,7 @@ def best_split(case: Case, amounts: tuple[int, ...], table, basic_fen: int, role
     tax_before = before["mother"] + before["father"]
     tried = []  # (saving, mother's claim, splits, her tax after, his tax after), in the order found
     for mother, splits in candidates.items():
-        her_tax, his_tax = tax_on(base["mother"] - mother, table), tax_on(base["father"] - (total - mother), table)
+        her_tax, his_tax = table.tax(base["mother"] - mother), table.tax(base["father"] - (total - mother))
         tried.append((tax_before - her_tax - his_tax, mother, splits, her_tax, his_tax))
     ranked = sorted(tried, key=lambda t: -t[0])  # stable: of equal savings the first found stays first
     saving, mother, splits, her_tax, his_tax = ranked[0]
@@ -216,10 +276,12 @@ def mother_claims(amounts: tuple[int, ...]) -> dict[int, tuple[str, ...]]:
     tried in the order mother, father, half)."""
     claims: dict[int, tuple[str, ...]] = {0: ()}
     for amount in amounts:
+        parts = [(portion(amount, split, "mother"), split) for split in SPLITS]
         longer: dict[int, tuple[str, ...]] = {}
         for claimed, splits in claims.items():
-            for split in SPLITS:
-                longer.setdefault(claimed + portion(amount, split, "mother"), (*splits, split))
+            for part, split in parts:
+                if claimed + part not in longer:
+                    longer[claimed + part] = (*splits, split)
         claims = longer
     return claims
 

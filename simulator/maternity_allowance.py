@@ -16,7 +16,8 @@ FLEXIBLE_BENEFIT = "anhui.maternity_insurance.flexible_worker_allowance"
 
 def maternity_allowance(case: Case) -> list[Line]:
     """cn-sil Art. 56, cn-lp619 Art. 8: the employer's average monthly wage of the previous year ÷ 30 × the
-    maternity-leave days, paid by the maternity insurance fund to a mother insured as an employee."""
+    maternity-leave days, paid by the maternity insurance fund to a mother insured as an employee. Her job
+    (insurance, employer's wage) is the one she has on the day of the birth or loss."""
     if case.household.mother is None:
         return []
     events = [(b.date, b.children[0].order, maternity_leave_days(case, b)) for b in case.births]
@@ -25,14 +26,18 @@ def maternity_allowance(case: Case) -> list[Line]:
 
 
 def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line:
-    mother = case.household.mother
+    job = case.household.mother.job_on(when)  # her job on the day of the birth (or loss)
 
     def line(amount, text, uses=(), /, payers=None, assumption="", awaiting_input=False, **values):
+        if leave.assumed:  # the days it pays rest on our reading (a birth beyond the law's number of children)
+            assumption = "assumed"
         return MATERNITY_ALLOWANCE.line(case, when.year, amount, text, child=child, parent="mother", uses=uses,
                                         payers=payers, assumption=assumption,
-                                        awaiting_input=awaiting_input, **values)
+                                        awaiting_input=awaiting_input, not_computed=not_computed, **values)
 
-    if mother.insurance != "employee":
+    not_computed = False
+
+    if job.insurance != "employee":
         # from the extension to flexible workers on, what maternity insurance pays her is left to local rules:
         # the flexible worker's benefit line says so (flexible_maternity.py)
         extended = when >= case.param(FLEXIBLE_BENEFIT).dates[0]
@@ -40,11 +45,12 @@ def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line
     divisor, u_divisor = case.value("national.maternity_allowance.day_divisor", when)
     if u_divisor.effective is None or not leave.covered:  # rules of the time, which this pack does not hold
         event = case.text("maternity_allowance.event_birth" if child else "maternity_allowance.event_miscarriage", {})
-        return line(0.0, "before_pack", tuple(u for u in (u_divisor, *leave.uses) if u.effective), date=when,
+        not_computed = True  # no figure: never 0, never verified
+        return line(None, "before_pack", tuple(u for u in (u_divisor, *leave.uses) if u.effective), date=when,
                     event=event)
-    wage, basis, assumption = mother.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
+    wage, basis, assumption = job.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
     if wage is None:  # an estimate from her own salary: assumed
-        wage, basis, assumption = mother.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
+        wage, basis, assumption = job.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
     direct, u_direct = case.value(PAID_DIRECTLY, when)
     route = case.text("maternity_allowance.route_direct" if direct else "maternity_allowance.route_employer",
                       {"since": case.param(PAID_DIRECTLY).dates[-1]})

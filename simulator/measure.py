@@ -56,18 +56,22 @@ class LineKind:
 
     def line(self, case: Case, year: int, amount: float | None, text: str | Text, /, *, child: int | None = None,
              parent: str | None = None, payers: dict[str, float] | None = None, uses: Iterable[ParamUse] = (),
-             assumption: str = "", awaiting_input: bool = False, source: str | None = None,
+             assumption: str = "", awaiting_input: bool = False, not_computed: bool = False,
+             source: str | None = None,
              span: tuple[dt.date, dt.date] | None = None,
              **values: Any) -> Line:
         """A line of this kind. ``text`` is the template's name within this line's texts (``"paid_by_county"``
         → ``birth_subsidy.paid_by_county``) filled with ``values``, or a Text already made. The line's status is
         the weakest of its ``uses`` and of the ``assumption`` the formula made, if any ("assumed"); a line
         without an amount is "unpublished" unless it is ``awaiting_input`` (a figure the family has to give).
-        ``span``: a leave's first and last day."""
+        ``span``: a leave's first and last day. ``not_computed``: the event came before the earliest rule this
+        pack holds for it: no amount, status "not_computed" whatever else it used."""
         uses = tuple(uses)
         if type(text) is not Text:
             text = case.text(f"{self.id}.{text}", values)
-        unknown = amount is None and self.unit != "entitlement" and not awaiting_input
+        if not_computed:
+            amount, assumption = None, "not_computed"
+        unknown = amount is None and self.unit != "entitlement" and not awaiting_input and not not_computed
         status, flags = badges(uses, unknown, assumption)
         start, end = span or (None, None)
         return Line(self.id, year, amount, self.unit, self.category, source or self.source, status, flags, text,

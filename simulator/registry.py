@@ -35,3 +35,5 @@ MEASURES: tuple[Measure, ...] = (
 
 LINE_KINDS: dict[str, LineKind] = {kind.id: kind for m in MEASURES for kind in m.lines}
 LINE_IDS: tuple[str, ...] = tuple(LINE_KINDS)
+# line id → the total its amounts count in (Result.totals); one dict, shared by every result (read-only)
+TOTALS_OF: dict[str, str | None] = {kind.id: kind.adds_to for kind in LINE_KINDS.values()}

@@ -52,20 +52,22 @@ class Line(NamedTuple):
 
     def for_year(self, year: int) -> Line:
         """The same line in another year (an entitlement, worked out in the year of the case)."""
-        return self._replace(year=year)
+        return Line._make((self.id, year, *self[2:]))
 
     def to_dict(self, parameters: bool = True) -> dict[str, Any]:
         """The line's JSON record; ``parameters`` adds the trail of parameter values that went in. (Its
         explanation dict is shared with the lines of the same sentence: treat the record as read-only.)"""
-        d = {"id": self.id, "child": self.child, "parent": self.parent, "year": self.year, "amount": self.amount,
-             "unit": self.unit, "payers": self.payers, "source": self.source, "status": self.status,
-             "explanation": self.wording.sentences(), "category": self.category, "flags": list(self.flags)}
-        if self.start is not None:
-            d["start"], d["end"] = self.start.isoformat(), self.end.isoformat()
-        if self.measure:
-            d["measure"], d["department"] = self.measure, self.department
+        (id_, year, amount, unit, category, source, status, flags, wording, child, parent, payers, uses, measure,
+         department, start, end) = self
+        d = {"id": id_, "child": child, "parent": parent, "year": year, "amount": amount, "unit": unit,
+             "payers": payers, "source": source, "status": status, "explanation": wording.sentences(),
+             "category": category, "flags": list(flags)}
+        if start is not None:
+            d["start"], d["end"] = start.isoformat(), end.isoformat()
+        if measure:
+            d["measure"], d["department"] = measure, department
         if parameters:
-            d["parameters"] = [u.to_dict() for u in self.uses]
+            d["parameters"] = [u.to_dict() for u in uses]
         return d
 
 
@@ -100,7 +102,8 @@ class Result:
     def totals(self) -> dict[str, Any]:
         """Money received (what the policy adds), wage replacement (the maternity allowance, pay during leave:
         not new money), tax saved, interest saved, loan capacity and deductions (yuan, kept apart), leave days
-        per parent, and how many amounts are left for a counselor to enter. A fresh dict."""
+        per parent, how many amounts are left for a counselor to enter, and how many lines have no figure
+        because they came before the pack's earliest rule (``not_computed``). A fresh dict."""
         totals = dict(self._summary[0])
         totals["leave_days"] = dict(totals["leave_days"])
         return totals
@@ -114,37 +117,41 @@ class Result:
     def _summary(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The totals and the timeline, in one pass over the lines. Yuan are added in whole fen (every amount
         is a whole number of fen), so the sums are exact."""
-        fen_totals = {"money_received": 0, "wage_replacement": 0, "tax_saved": 0, "interest_saved": 0, "loan_capacity": 0,
-                      "tax_deductions": 0}
+        fen_totals = {"money_received": 0, "wage_replacement": 0, "tax_saved": 0, "interest_saved": 0,
+                      "loan_capacity": 0, "tax_deductions": 0}
         leave = dict.fromkeys(ROLES, 0)
-        unknown = 0
+        unknown = not_computed = 0
         money: dict[int, dict[str, int]] = {}
         wages: dict[int, int] = {}
         days: dict[int, dict[str, int]] = {}
+        totals_of = self.totals_of
         for ln in self.lines:
-            if ln.amount is None:
-                unknown += ln.unit != "entitlement"
-                continue
-            total = self.totals_of.get(ln.id)
-            if ln.unit == "days":
-                if ln.parent:
-                    leave[ln.parent] += int(ln.amount)
-                    year = days.setdefault(ln.year, dict.fromkeys(ROLES, 0))
-                    year[ln.parent] += int(ln.amount)
-                continue
-            amount_fen = round(ln.amount * 100)
-            if total in fen_totals:
-                fen_totals[total] += amount_fen
-            if ln.unit == "yuan":
-                if ln.category == "wage_replacement":
-                    wages[ln.year] = wages.get(ln.year, 0) + amount_fen
+            amount, unit = ln.amount, ln.unit
+            if amount is None:
+                if ln.status == "not_computed":  # before the pack's rules: no figure, and none to enter either
+                    not_computed += 1
                 else:
-                    year = money.setdefault(ln.year, dict.fromkeys(MONEY_CATEGORIES, 0))
-                    year[ln.category] += amount_fen
+                    unknown += unit != "entitlement"
+            elif unit == "days":
+                if ln.parent:
+                    leave[ln.parent] += int(amount)
+                    in_year = days.get(ln.year) or days.setdefault(ln.year, dict.fromkeys(ROLES, 0))
+                    in_year[ln.parent] += int(amount)
+            else:
+                amount_fen = round(amount * 100)
+                total = totals_of.get(ln.id)
+                if total in fen_totals:
+                    fen_totals[total] += amount_fen
+                if unit == "yuan" and ln.category == "wage_replacement":
+                    wages[ln.year] = wages.get(ln.year, 0) + amount_fen
+                elif unit == "yuan":
+                    in_year = money.get(ln.year) or money.setdefault(ln.year, dict.fromkeys(MONEY_CATEGORIES, 0))
+                    in_year[ln.category] += amount_fen
         totals: dict[str, Any] = {k: v / 100 for k, v in fen_totals.items()}
-        totals |= {"leave_days": leave, "amounts_to_enter": unknown}
+        totals |= {"leave_days": leave, "amounts_to_enter": unknown, "not_computed": not_computed}
         totals = {k: totals[k] for k in ("money_received", "wage_replacement", "tax_saved", "interest_saved",
-                                         "loan_capacity", "tax_deductions", "leave_days", "amounts_to_enter")}
+                                         "loan_capacity", "tax_deductions", "leave_days", "amounts_to_enter",
+                                         "not_computed")}
         rows: list[dict[str, Any]] = []
         if self.first_year is None:
             return totals, rows

@@ -24,6 +24,24 @@ from .parameters import HolidayRule
 SOLAR_TERMS = {"qingming": "清明"}
 
 
+class HolidayCount(str):
+    """A year's statutory holidays as the value of a leave line's parameter record: in JSON the English text it
+    always was ("11 days", "11 days computed for 2023; 2028-10-01 counted once (assumed)"), and its parts
+    (``days``, ``year`` when computed from the rule, ``shared`` days counted once) for a view to say in the
+    reader's language."""
+
+    def __new__(cls, days: int, year: int | None = None, shared: tuple[dt.date, ...] = ()) -> HolidayCount:
+        text = f"{days} days" if year is None else f"{days} days computed for {year}"
+        if shared:
+            text += f"; {', '.join(map(str, shared))} counted once (assumed)"
+        self = super().__new__(cls, text)
+        self.days, self.year, self.shared = days, year, tuple(shared)
+        return self
+
+    def __reduce__(self):
+        return HolidayCount, (self.days, self.year, self.shared)
+
+
 def statutory_holidays(rules: Iterable[HolidayRule], year: int) -> frozenset[dt.date]:
     """The statutory public holidays of Gregorian ``year`` under ``rules`` (one dated value of the rule)."""
     return _holidays(tuple(rules), year)

@@ -134,55 +134,102 @@ FORMATS: dict[str, Callable[[Any, str], str]] = {
 }
 
 
-class Template:
-    """One sentence in one language, turned once into a small function of the sentence's values: the literal
-    text and each field in order, a field with a policy format converted by it (what ``str.format`` would
-    do, without parsing the sentence again for every line)."""
+@cache
+def labels(lang: str) -> dict[str, str]:
+    """Every name ``{x:label}`` can put in, in ``lang``: what ``label`` gives, as one table."""
+    table = {}
+    for key, entry in strings().items():
+        if key.endswith(".label"):
+            table.setdefault(key[:-len(".label")], entry[lang])
+        table[key] = entry[lang]
+    return table
 
-    __slots__ = ("key", "lang", "fill")
 
-    def __init__(self, key: str, text: str, lang: str):
-        pieces = []
-        for literal, name, spec, conversion in string.Formatter().parse(text):
+class Sentence:
+    """One template in both languages, turned once into two small functions of the sentence's values (the
+    literal text and each field in order, converted by its format: what ``str.format`` would do, without
+    parsing the sentence again for every line).
+
+    An amount is the same in both languages, so a field written ``{x:yuan}`` in both is formatted once, for
+    both; a name (``{x:label}``) is looked up in each language's table of labels."""
+
+    __slots__ = ("key", "money", "plain", "zh", "en")
+
+    def __init__(self, key: str, zh: str, en: str):
+        self.key = key
+        fields = {lang: list(string.Formatter().parse(text)) for lang, text in (("zh", zh), ("en", en))}
+        specs = {lang: {name: spec for _, name, spec, conv in parsed if name is not None and not conv}
+                 for lang, parsed in fields.items()}
+        self.money = tuple(name for name, spec in specs["zh"].items()
+                           if spec == "yuan" and specs["en"].get(name) == "yuan")
+        # the fields a phrase (a Text, or a tuple of them) can be put in: those without a format
+        self.plain = tuple({name for lang in LANGUAGES for name, spec in specs[lang].items() if not spec}
+                           | {name for lang in LANGUAGES for name, spec in specs[lang].items()
+                              if spec in ("clauses", "phrases", "plus", "list")})
+        self.zh, self.en = (self._compile(fields[lang], lang) for lang in LANGUAGES)
+
+    def _compile(self, parsed: list, lang: str) -> Callable[[Mapping[str, Any]], str]:
+        pieces = []  # the body of one f-string: the literal text, and each field as an expression
+        for literal, name, spec, conversion in parsed:
             if literal:
-                pieces.append(repr(literal))
+                pieces.append(literal.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                              .replace("{", "{{").replace("}", "}}"))
             if name is None:
                 continue
             if not name.isidentifier():
-                raise TextError(f"{key}: field {{{name}}} must be a plain name")
+                raise TextError(f"{self.key}: field {{{name}}} must be a plain name")
             value = f"v[{name!r}]"
             if conversion:
                 value = {"r": f"repr({value})", "s": f"str({value})", "a": f"ascii({value})"}[conversion]
-            if spec == "yuan":  # (the commonest format, the same in every language: money.fmt itself)
-                pieces.append(f"Y({value})")
+            if spec == "yuan":
+                value = value if name in self.money and not conversion else f"Y({value})"
+            elif spec == "label":
+                value = f"L.get({value}, {value})"
             elif spec in FORMATS:
-                pieces.append(f"F[{spec!r}]({value}, {lang!r})")
+                value = f"F[{spec!r}]({value}, {lang!r})"
             elif spec:
-                pieces.append(f"format({value}, {spec!r})")
-            else:
-                pieces.append(f"str({value})")
-        source = f"lambda v: ''.join(({', '.join(pieces)},))" if pieces else "lambda v: ''"
-        self.key, self.lang = key, lang
-        self.fill = eval(compile(source, f"<text {key} ({lang})>", "eval"), {"F": FORMATS, "Y": fmt})
+                value = f"format({value}, {spec!r})"
+            pieces.append("{" + value + "}")
+        source = 'lambda v: f"' + "".join(pieces) + '"'
+        return eval(compile(source, f"<text {self.key} ({lang})>", "eval"),
+                    {"F": FORMATS, "Y": fmt, "L": labels(lang)})
 
-    def format(self, values: Mapping[str, Any]) -> str:
+    def fill(self, values: tuple[tuple[str, Any], ...]) -> dict[str, str]:
+        """{"zh": ..., "en": ...}. A value that is itself a Text (a phrase made from another template), or a
+        tuple of Texts, is put in in the same language."""
+        zh = dict(values)
+        for name in self.money:
+            if name in zh:
+                zh[name] = fmt(zh[name])
+        en = zh
+        for k in self.plain:
+            v = zh.get(k)
+            if type(v) is Text:
+                if en is zh:
+                    en = dict(zh)
+                zh[k], en[k] = v.sentences().values()
+            elif type(v) is tuple and v and type(v[0]) is Text:
+                if en is zh:
+                    en = dict(zh)
+                zh[k] = tuple(t.sentences()["zh"] for t in v)
+                en[k] = tuple(t.sentences()["en"] for t in v)
         try:
-            return self.fill(values)
+            return {"zh": self.zh(zh), "en": self.en(en)}
         except KeyError as e:
-            raise TextError(f"{self.key} ({self.lang}): no value for {{{e.args[0]}}}") from None
+            raise TextError(f"{self.key}: no value for {{{e.args[0]}}}") from None
 
 
 @cache
-def template(key: str, lang: str) -> Template:
+def sentence(key: str) -> Sentence:
     entry = strings().get(key)
     if entry is None:
         raise TextError(f"no text {key!r} in simulator/texts")
-    return Template(key, entry[lang], lang)
+    return Sentence(key, entry["zh"], entry["en"])
 
 
 def say(key: str, lang: str, **values: Any) -> str:
     """The sentence ``key`` in ``lang``, filled with ``values``."""
-    return template(key, lang).format(values)
+    return sentence(key).fill(tuple(values.items()))["zh" if lang == "zh" else "en"]
 
 
 class Text:
@@ -204,22 +251,14 @@ class Text:
         return text
 
     def sentences(self) -> dict[str, str]:
-        """{"zh": ..., "en": ...} (shared: read-only). A value that is itself a Text (a phrase made from
-        another template), or a tuple of Texts, is put in in the same language."""
+        """{"zh": ..., "en": ...} (shared: read-only)."""
         if self._done is None:
-            values = dict(self.values)
-            zh, en = dict(values), values
-            for k, v in self.values:
-                if type(v) is Text:
-                    zh[k], en[k] = v.sentences().values()
-                elif type(v) is tuple and v and type(v[0]) is Text:
-                    zh[k] = tuple(t.sentences()["zh"] for t in v)
-                    en[k] = tuple(t.sentences()["en"] for t in v)
-            self._done = {"zh": template(self.key, "zh").format(zh), "en": template(self.key, "en").format(en)}
+            self._done = sentence(self.key).fill(self.values)
         return self._done
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Text) and (self.key, self.values) == (other.key, other.values)
+        return type(other) is Text and self._hash == other._hash and self.key == other.key \
+            and self.values == other.values
 
     def __hash__(self) -> int:
         return self._hash

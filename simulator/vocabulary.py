@@ -43,14 +43,16 @@ CATEGORIES = ("cash", "tax", "leave", "wage_replacement", "housing", "training_f
 # replacement is the wage the leave would otherwise cost, services have no amount).
 MONEY_CATEGORIES = ("cash", "tax", "housing", "training_fees")
 
-# Worst first: a line's badge is the first of these that any of its inputs has.
-STATUS_RANK = ("unpublished", "local", "assumed", "secondary", "verified")
+# Worst first: a line's badge is the first of these that any of its inputs has. "not_computed": the event came
+# before the earliest rule this pack holds for it, so there is no figure (never 0, never verified).
+STATUS_RANK = ("not_computed", "unpublished", "local", "assumed", "secondary", "verified")
 # Badge colours (background, text) per status; every pair has a contrast of 4.5:1 or more.
 BADGE_COLOURS: dict[str, tuple[str, str]] = {
     "assumed": ("#fff1c2", "#6d4c00"),
     "secondary": ("#e3eefa", "#0d3c6e"),
     "unpublished": ("#fde0dc", "#8a1c10"),
     "local": ("#dff3e0", "#1b5e20"),
+    "not_computed": ("#ececec", "#3a3a3a"),
 }
 
 # Units a line's amount can have.

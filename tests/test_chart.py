@@ -35,7 +35,8 @@ def a(household):
 @pytest.fixture(scope="module")
 def b(household):
     """Same children (same years), a father earning twice as much: more tax saved."""
-    return simulate(household.model_copy(update={"father": household.father.model_copy(update={"monthly_salary": 30000})}))
+    job = household.father.jobs[0].model_copy(update={"monthly_salary": 30000})
+    return simulate(household.model_copy(update={"father": household.father.model_copy(update={"jobs": [job]})}))
 
 
 @pytest.fixture
@@ -83,7 +84,8 @@ def test_the_same_answer_again_requests_no_redraw(chart, household, a, b, monkey
 
 
 def with_father_salary(household, salary):
-    return simulate(household.model_copy(update={"father": household.father.model_copy(update={"monthly_salary": salary})}))
+    job = household.father.jobs[0].model_copy(update={"monthly_salary": salary})
+    return simulate(household.model_copy(update={"father": household.father.model_copy(update={"jobs": [job]})}))
 
 
 def rgba(chart):

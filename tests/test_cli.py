@@ -56,7 +56,7 @@ BAD = {
                         "children[1].birth_date"),
     "negative_salary": (good_case(father={"monthly_salary": -100}), "father.monthly_salary"),
     "too_many_children": (good_case(children=[{"birth_date": "2020-01-01"}] * 13), "children"),
-    "newer_schema": (good_case(schema_version=2), "schema_version"),
+    "newer_schema": (good_case(schema_version=3), "schema_version"),
     "no_parent": ({"hukou_area": "wuhe"}, "mother/father"),
     "course_subsidy_out_of_range": (
         good_case(mother={"training": {"course_subsidy": 3000, "start": "2025-01-01"}}), "mother.training.course_subsidy"),
@@ -105,7 +105,7 @@ def test_messages_follow_lang(tmp_path, capsys):
 
 
 def test_chinese_is_the_default_language(tmp_path, capsys):
-    assert main(["validate", str(write(tmp_path, good_case(schema_version=2)))]) == 2
+    assert main(["validate", str(write(tmp_path, good_case(schema_version=3)))]) == 2
     assert "升级" in capsys.readouterr().err
 
 
@@ -133,7 +133,7 @@ def test_simulate_example_matches_the_library(capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["totals"] == json.loads(json.dumps(simulate(load_example()).totals()))
     # the allowance has its own total (an added field) and is no longer in money_received (issue 13, point 7)
-    assert out["totals"]["money_received"] == 25900 and out["totals"]["wage_replacement"] == 114399.99
+    assert out["totals"]["money_received"] == 25900 and out["totals"]["wage_replacement"] == 130399.99
     allowance = sum(ln["amount"] for ln in out["lines"] if ln["id"] == "maternity_allowance")
     assert round(allowance, 2) == out["totals"]["wage_replacement"]
     assert {"wage_replacement", "money", "total", "cumulative"} <= set(out["timeline"][0])
@@ -151,9 +151,9 @@ def test_table_has_chinese_headers_and_line_names(capsys):
     # added money: birth subsidy 2,000 (2nd) + 5,000 (3rd); childcare subsidy 2024-04…2027-03 paid from 2025-01,
     # 27 × 300 = 8,100, and 36 × 300 = 10,800 for the 2027 child (the 2020 child is too old): 25,900
     assert "政策增加的钱款合计: 25,900 元" in out
-    # apart, with the leave: 8,000 ÷ 30 × 98 = 26,133.33 (2020, national days only), × 173 = 46,133.33
-    # (2024, 158 + 15 difficult birth), × 158 = 42,133.33 (2027): 114,399.99
-    assert "工资替代（生育津贴）: 114,399.99 元 (产假期间代替工资发放，不是新增的钱)" in out
+    # apart, with the leave: 8,000 ÷ 30 × 158 = 42,133.33 (2020, Anhui's 2016 text), × 173 = 46,133.33
+    # (2024, 158 + 15 difficult birth), × 158 = 42,133.33 (2027): 130,399.99
+    assert "工资替代（生育津贴）: 130,399.99 元 (产假期间代替工资发放，不是新增的钱)" in out
 
 
 def test_table_in_english(capsys):
@@ -204,6 +204,21 @@ def test_batch_lines_are_the_librarys_lines_with_every_explanation_written_out(t
         span = {"start", "end"} if ln["id"] == "maternity_leave" and ln["amount"] else set()  # the leave's days
         assert set(ln) == LINE_KEYS | extra | measure | span
         assert ln["explanation"]["zh"] and ln["explanation"]["en"]
+
+
+def test_a_batch_sharing_its_sentences_writes_what_each_household_alone_gives(tmp_path, capsys, monkeypatch):
+    """The batch puts a sentence several households share into words once; every record is still exactly
+    the household's own, also across the point where the batch's sentences are let go."""
+    from simulator import cli as cli_module
+
+    monkeypatch.setattr(cli_module, "BATCH_SENTENCES", 40)  # let go of them every few households
+    cases = [good_case(), good_case(hukou_area="wuhe"), good_case(), good_case(tax_split="father"), good_case()]
+    cases[2]["children"] = [{"birth_date": "2024-02-29"}, {"birth_date": "2026-05-01"}]
+    batch = write(tmp_path, "".join(json.dumps(c) + "\n" for c in cases), "cases.jsonl")
+    assert main(["simulate", "--batch", str(batch)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records == [json.loads(json.dumps(simulate(Household.model_validate(c)).to_dict(parameters=False)))
+                       for c in cases]
 
 
 def test_batch_of_good_cases_exits_0(tmp_path, capsys):

@@ -41,16 +41,18 @@ def check_comparison_text(text: str) -> None:
     # (900 + 3,600 + 3,600 + 2,700) = 15,800. The maternity allowance is apart (issue 13, point 7)
     row = next(ln for ln in text.splitlines() if ln.strip().startswith("政策增加的钱款合计"))
     assert row.split()[1:] == ["10,100元", "25,900元", "+15,800元"]
-    # wage replacement: A 26,133.33 + 46,133.33 = 72,266.66; B adds 8,000 ÷ 30 × 158 = 42,133.33
+    # wage replacement: A 42,133.33 (1st child, born 2020-05-10, Anhui's 2016 text: 8,000 ÷ 30 × 158) + 46,133.33
+    # (173 days) = 88,266.66; B adds 8,000 ÷ 30 × 158 = 42,133.33 for the 3rd child
     row = next(ln for ln in text.splitlines() if ln.strip().startswith("工资替代（生育津贴）"))
-    assert row.split()[1:] == ["72,266.66元", "114,399.99元", "+42,133.33元"]
+    assert row.split()[1:] == ["88,266.66元", "130,399.99元", "+42,133.33元"]
     # by year and category: 2027's cash 900 → 6,800 (5,000 + 900 + the 2nd child's 900); the allowance apart
     row = next(ln for ln in text.splitlines() if ln.strip().startswith("2027") and "现金补贴" in ln)
     assert row.split()[-3:] == ["900元", "6,800元", "+5,900元"]
     row = next(ln for ln in text.split("逐年分类对比")[1].splitlines() if "工资替代（生育津贴）" in ln and "42,133.33" in ln)
     assert row.split()[-3:] == ["0元", "42,133.33元", "+42,133.33元"]
-    row = next(ln for ln in text.splitlines() if "母亲假期" in ln and "总体" not in ln and "371天" in ln)
-    assert row.split()[-3:] == ["371天", "559天", "+188天"]  # 158 days of maternity leave and 30 of parental leave
+    # the mother's leave in all: 158 (2020, 2016 text) + 173 (2024) + parental leave 2022 … 2030, 9 × 10 = 421
+    row = next(ln for ln in text.splitlines() if "母亲假期" in ln and "总体" not in ln and "421天" in ln)
+    assert row.split()[-3:] == ["421天", "609天", "+188天"]  # 158 days of maternity leave and 30 of parental leave
     # line by line: income tax one row per parent and year
     assert "个税少缴 · 父亲" in text and "个税专项附加扣除" not in text.split("逐项差别")[1]
 
@@ -121,3 +123,30 @@ def test_the_comparison_list_groups_income_tax_per_parent_and_year(qtbot, cases)
     details = [model.data(model.index(k, 0, top)) for k in range(model.rowCount(top))]
     assert "个税专项附加扣除 · 第3孩 · 父亲" in details and "少缴个税 · 父亲" in details
     assert all(d.a is ABSENT or d.a is not None for d in row.details)
+
+
+def test_a_line_not_computed_in_a_is_printed_as_not_computed_with_why(qapp, tmp_path, home):
+    """A: born 2016-01-15, before the pack's earliest Anhui leave rule (ah-pfp-2016, from 2016-01-16): leave and
+    allowance not computed. B: born 2016-01-16: 98 + 60 = 158 days, paternity 10 days, allowance
+    7,000 ÷ 30 × 158 = 36,866.67. The printed comparison must not call A's missing figures local notices."""
+    family = {"schema_version": 1, "hukou_area": "huaiyuan", "as_of": "2026-11-28",
+              "mother": {"employer": "private", "monthly_salary": 6500, "employer_avg_monthly_wage": 7000},
+              "father": {"employer": "soe", "monthly_salary": 11000}}
+    a, b = tmp_path / "A.json", tmp_path / "B.json"
+    a.write_text(json.dumps({**family, "children": [{"birth_date": "2016-01-15"}]}), "utf-8")
+    b.write_text(json.dumps({**family, "children": [{"birth_date": "2016-01-16"}]}), "utf-8")
+    for lang, allowance, why in (
+            ("zh", ["2016", "未计算", "36,866.67元", "差额未计算"],
+             "方案A：2016-01-15的生育早于本数据包最早的生育津贴或产假规定"),
+            ("en", ["2016", "not", "computed", "36,866.67", "yuan", "not", "computed"],
+             "A: The birth on 2016-01-15 came before")):
+        out = tmp_path / f"{lang}.pdf"
+        assert app.main(["--case", str(a), "--compare", str(b), "--handout", str(out), "--lang", lang]) == 0
+        text = pdf_text(out)
+        by_line = text.split("逐项差别" if lang == "zh" else "Line by line")[1].split("依据文件" if lang == "zh" else "Sources")[0]
+        row = next(ln for ln in by_line.splitlines() if ("生育津贴" if lang == "zh" else "Maternity allowance") in ln)
+        assert row.split()[-len(allowance):] == allowance
+        assert why in " ".join(by_line.split())
+        assert ("未计算的项（方案A 3 项，方案B 0 项）不在合计中" if lang == "zh"
+                else "Lines not computed (A 3, B 0) are in neither total") in " ".join(text.split())
+        assert ("金额由当地通知确定" if lang == "zh" else "set by local notice") not in by_line

@@ -78,7 +78,7 @@ def feed_and_check(window, field, text: str, lang: str, keep_accepted: bool = Fa
         assert window.headline.stale.isVisible()
     else:
         assert field.problem() is None and not field.message.isVisible()
-        assert session.household == Household.model_validate({"schema_version": 1, **window.form.data()})
+        assert session.household == Household.model_validate({"schema_version": 2, **window.form.data()})
         assert window.results.model.result is session.result
         assert not window.headline.stale.isVisible()
         if keep_accepted:
@@ -93,8 +93,8 @@ def test_every_text_input_of_the_form_is_a_field_the_form_reads_and_marks(window
     assert set(window.form.findChildren(QLineEdit)) == {f.edit for f in fields}
     paths = [f.path for f in fields]
     assert len(paths) == len(set(paths)) == 22
-    assert {"as_of", "mother.monthly_salary", "mother.employer_avg_monthly_wage", "mother.training.course_subsidy",
-            "mother.training.days", "mother.training.start", "father.other_annual_deductions",
+    assert {"as_of", "mother.jobs[0].monthly_salary", "mother.jobs[0].employer_avg_monthly_wage",
+            "mother.training.course_subsidy", "mother.training.days", "mother.training.start", "father.other_annual_deductions",
             "children[3].birth_date", "children[3].education_until_age", "housing.provident_fund_loan_ceiling",
             "housing.loan_years", "housing.loan_date"} <= set(paths)
 
@@ -147,7 +147,7 @@ def type_into(edit, text: str) -> None:
 
 # each garbage is wrong from its first character on, so the family never changes while it is typed
 @pytest.mark.parametrize(("path", "garbage", "message", "valid", "expected"), [
-    ("father.monthly_salary", "abc", "应为数字", "18000", 18000),
+    ("father.jobs[0].monthly_salary", "abc", "应为数字", "18000", 18000),
     ("children[0].education_until_age", "2", "不能小于 3", "25", 25),
     ("as_of", "31/02/2026", "日期无效，应为 YYYY-MM-DD", "2027-01-15", dt.date(2027, 1, 15)),
 ])
@@ -176,8 +176,8 @@ def test_after_garbage_typing_a_valid_value_clears_the_mark_and_computes_again(w
 def test_every_choice_of_every_drop_down_is_a_valid_family(window, qtbot):
     session = window.session
     combos = window.form.findChildren(QComboBox)
-    assert {c.path for c in combos} == {"hukou_area", "tax_split", "mother.employer", "mother.insurance",
-                                        "father.employer", "father.insurance"}
+    assert {c.path for c in combos} == {"hukou_area", "tax_split", "mother.jobs[0].employer",
+                                        "mother.jobs[0].insurance", "father.jobs[0].employer", "father.jobs[0].insurance"}
     chosen = 0
     for combo in combos:
         assert isinstance(combo, KeyCombo)
@@ -189,8 +189,9 @@ def test_every_choice_of_every_drop_down_is_a_valid_family(window, qtbot):
             assert combo.currentIndex() == i
             assert session.problems == [], (combo.path, combo.key(), session.problems)
             value = session.household.model_dump(mode="json")
-            for part in combo.path.split("."):
-                value = value[part]
+            for part in re.split(r"\.|\[(\d+)\]\.?", combo.path):  # "mother.jobs[0].employer"
+                if part:
+                    value = value[int(part)] if part.isdigit() else value[part]
             assert value == combo.key()
             assert combo.currentText() == tr(combo._label_keys.get(combo.key(), combo.key()))
             assert session.result is not None and window.results.model.result is session.result

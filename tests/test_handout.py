@@ -115,10 +115,12 @@ def test_handout_names_the_family_and_marks_the_planned_child(qapp, household, r
     assert "一孩：2020-05-10出生" in text
     assert "三孩：计划2027-09-01出生" in text
     # money the policy adds: 2,000 + 5,000 birth subsidies + 8,100 + 10,800 childcare subsidy = 25,900
-    assert "25,900元" in text and "140,299.99" not in text
-    # the allowance under the leave it pays: 8,000 ÷ 30 × (98 + 173 + 158) = 26,133.33 + 46,133.33 + 42,133.33
-    assert "母亲559天，父亲190天" in text
-    assert "产假期间由生育津贴114,399.99元代替工资（不是新增的钱）" in text
+    assert "25,900元" in text and "156,299.99" not in text
+    # mother: 158 + 173 + 158 maternity + 120 parental (2022-2033); father: 10 (2016 text) + 30 + 30 + 120
+    assert "母亲609天，父亲190天" in text
+    # the allowance under the leave it pays: 8,000 ÷ 30 × (158 + 173 + 158) = 42,133.33 + 46,133.33 + 42,133.33
+    # (the 1st child, born 2020-05-10, has the 2016 text's 60 extra days)
+    assert "产假期间由生育津贴130,399.99元代替工资（不是新增的钱）" in text
 
 
 def test_lines_repeated_each_year_share_a_row_that_keeps_every_figure(qapp, household, result):
@@ -127,8 +129,8 @@ def test_lines_repeated_each_year_share_a_row_that_keeps_every_figure(qapp, hous
     assert "2022-2049" in text
     assert "共106,116元" in text
     assert "2028-2041 4,440" in text
-    # parental leave: the same 10 days a year for 13 years
-    assert "每年10天" in text and "共130天" in text
+    # parental leave: the same 10 days a year for 12 years (2022, when the 2021 revision took effect, to 2033)
+    assert "每年10天" in text and "共120天" in text
     # an amount only a local notice sets
     assert "2034-2042" in text
 
@@ -142,6 +144,18 @@ def test_every_line_is_in_the_handout_with_its_source(qapp, household, result):
     for ln in result.select("entitlement"):
         assert ln.department["en"] in text
         assert ln.text("en") in text
+
+
+def test_the_sources_list_names_the_source_of_every_dated_value_used(qapp, household, result):
+    """The example's first child (2020) gets Anhui's leave under the 2016 text: its lines cite ah-pfp, but the
+    values came from ah-pfp-2016, which the list of sources must then name too."""
+    used = {u.reference.split(" ")[0] for ln in result.lines for u in ln.uses if u.reference}
+    assert "ah-pfp-2016" in used
+    text = build_handout_document(household, result, "en").toPlainText()
+    sources = text[text.rindex("Sources"):]
+    assert "ah-pfp-2016" in sources
+    for source in used & set(handout.default_parameters().sources):
+        assert source in sources
 
 
 def test_assumptions_and_unpublished_figures_are_listed(qapp, household, result):

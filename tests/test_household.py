@@ -1,5 +1,6 @@
-"""The household a case file describes (schema version 1): what is accepted, and how every problem is
-reported — one line each, starting with the field path (``children[1].birth_date: ...``), in zh or en."""
+"""The household a case file describes (schema version 1 here; version 2's jobs: test_jobs.py): what is
+accepted, and how every problem is reported — one line each, starting with the field path
+(``children[1].birth_date: ...``), in zh or en."""
 
 import json
 
@@ -39,7 +40,10 @@ def test_a_complete_case_is_accepted():
 
 def test_a_minimal_case_needs_only_the_area_and_one_parent():
     hh = parse_case({"hukou_area": "wuhe", "father": {}})
-    assert hh.schema_version == 1
+    assert hh.schema_version == 2  # (a file without a version is version 1, read as the newest: test_jobs.py)
+    assert [job.model_dump() for job in hh.father.jobs] == [
+        {"from": None, "employer": "private", "insurance": "employee", "monthly_salary": 0,
+         "monthly_contributions": 0, "employer_avg_monthly_wage": None}]
     assert hh.children == []
     assert hh.tax_split == "best"
 
@@ -147,10 +151,10 @@ def test_a_case_needs_at_least_one_parent():
 
 
 def test_newer_schema_version_asks_to_update_the_program():
-    message = only_problem(valid(schema_version=2))
+    message = only_problem(valid(schema_version=3))
     assert message.startswith("schema_version: ")
     assert "update" in message
-    assert "升级" in only_problem(valid(schema_version=2), "zh")
+    assert "升级" in only_problem(valid(schema_version=3), "zh")
 
 
 def test_a_case_that_is_not_an_object_is_reported_for_the_whole_case():

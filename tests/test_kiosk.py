@@ -76,6 +76,10 @@ def visit(window, qtbot) -> None:
     child = form.children_editor.children_rows[-1].birth_date.edit
     child.selectAll()
     qtbot.keyClicks(child, BIRTH)
+    qtbot.mouseClick(form.mother.add_change, Qt.MouseButton.LeftButton)  # and a change of job, the same pay
+    change = form.mother.change_rows[-1].job.salary.edit
+    change.clear()
+    qtbot.keyClicks(change, SALARY)
     window.session.start_comparison()
     qtbot.keyClicks(form.father.salary.edit, "9")
     view = window.results.view
@@ -84,7 +88,7 @@ def visit(window, qtbot) -> None:
     window.chart_panel.buttons["leave"].click()
     window.message_bar.show_message("note " + SALARY)
     form.verticalScrollBar().setValue(form.verticalScrollBar().maximum())
-    assert window.session.household.mother.monthly_salary == int(SALARY)
+    assert window.session.household.mother.jobs[0].monthly_salary == int(SALARY)
     assert window.session.comparing
 
 
@@ -219,6 +223,7 @@ def test_after_idle_and_countdown_nothing_of_the_visitor_remains(kiosk, qtbot, h
     blank = Household.model_validate(NEW_FAMILY)
     assert kiosk.session.household == blank
     assert kiosk.form.mother.salary.edit.text() == "0" and not kiosk.form.children_editor.children_rows
+    assert not kiosk.form.mother.change_rows
     text = every_text(kiosk)
     assert SALARY not in text and BIRTH not in text and "23,456" not in text
     for edit in kiosk.findChildren(QLineEdit):
@@ -243,7 +248,7 @@ def test_after_idle_and_countdown_nothing_of_the_visitor_remains(kiosk, qtbot, h
     assert not [o for o in gc.get_objects() if isinstance(o, Line) and id(o) not in current
                 and (BIRTH in o.text("en") or "23,456" in o.text("en"))]  # no line of the visitor's is left
     assert not [o for o in gc.get_objects() if isinstance(o, Household) and o.mother is not None
-                and o.mother.monthly_salary == int(SALARY)]
+                and any(job.monthly_salary == int(SALARY) for job in o.mother.jobs)]
     # on disk
     assert files_under(home) == []
 
@@ -260,7 +265,7 @@ def test_a_touch_during_the_countdown_carries_on_with_everything_kept(kiosk, qtb
     kiosk.kiosk.idle.timeout()
     QTest.keyClick(kiosk, Qt.Key.Key_Space)  # a key counts too
     assert not overlay.isVisible()
-    assert kiosk.session.household.mother.monthly_salary == int(SALARY)
+    assert kiosk.session.household.mother.jobs[0].monthly_salary == int(SALARY)
 
 
 def test_a_touch_screen_touch_cancels_the_countdown(kiosk, qtbot):
@@ -440,7 +445,7 @@ def test_on_a_small_screen_the_chart_in_its_tab_is_drawn_when_shown_not_at_every
     assert handed == []
     tabs.setCurrentWidget(panel)
     assert handed == [(kiosk.session.result,)]
-    assert kiosk.session.household.mother.monthly_salary == 8000
+    assert kiosk.session.household.mother.jobs[0].monthly_salary == 8000
 
 
 def test_the_choices_of_a_drop_down_are_touch_sized_too(kiosk, qtbot):

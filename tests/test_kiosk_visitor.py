@@ -262,7 +262,7 @@ def test_touching_a_number_field_brings_up_a_keypad_that_types_into_it(kiosk, qt
     assert edit.text() == "23456"  # the first key replaced the 0 that was there
     tap(keypad.keys["ok"])
     assert not keypad.isVisible()
-    qtbot.waitUntil(lambda: kiosk.session.household.mother.monthly_salary == 23456, timeout=3000)
+    qtbot.waitUntil(lambda: kiosk.session.household.mother.jobs[0].monthly_salary == 23456, timeout=3000)
     keypad.open_for(edit)
     for key in "12.5":
         tap(keypad.keys[key])

@@ -112,6 +112,10 @@ VARIED = [
      "children": [{"birth_date": "2024-01-01"}, {"birth_date": "2024-01-01"}], "tax_split": "half"},
     {"hukou_area": "wuhe", "as_of": "2026-12-01", "mother": {"employer": "flexible", "insurance": "flexible_employee"},
      "children": [{"birth_date": "2026-04-01"}]},
+    # a 4th child, beyond the law's number of children (national.family.children_per_couple)
+    {"hukou_area": "guzhen", "as_of": "2026-06-30", "mother": {}, "father": {}, "parents_married": False,
+     "children": [{"birth_date": "2018-01-01"}, {"birth_date": "2020-01-01"}, {"birth_date": "2022-01-01"},
+                  {"birth_date": "2025-01-01"}]},
 ]
 # Read directly by code that decides whether a line applies at all, not recorded on a line.
 READ_DIRECTLY = {
@@ -207,6 +211,7 @@ def test_the_tax_brackets_are_the_comprehensive_income_table():
     ("bengbu.provident_fund.uplift_three_or_more_children", "assumed"),
     ("national.income_tax.education_until_age", "assumed"),
     ("anhui.parental_leave.per_child", "assumed"),
+    ("anhui.leave.for_married_couples", "assumed"),
     ("national.maternity_allowance.day_divisor", "assumed"),
     ("bengbu.provident_fund.loan_ceiling", "unpublished"),
     ("bengbu.housing.home_purchase_subsidy", "unpublished"),

@@ -27,9 +27,12 @@ def by_year(result, order=1):
     return out
 
 
-def test_every_child_gets_it_whatever_the_birth_order():
+def test_every_child_under_the_law_gets_it_whatever_the_birth_order_and_a_4th_child_gets_none():
     result = run("2025-01-15", "2026-03-10", "2027-05-05", "2028-07-07")
-    assert [sum(by_year(result, n).values()) for n in (1, 2, 3, 4)] == [10800, 10800, 10800, 10800]
+    assert [sum(by_year(result, n).values()) for n in (1, 2, 3, 4)] == [10800, 10800, 10800, 0]
+    fourth = [ln for ln in result.select("childcare_subsidy") if ln.child == 4]
+    assert len(fourth) == 1 and fourth[0].status == "assumed"
+    assert "依法生育" in fourth[0].zh and "under the law" in fourth[0].en
 
 
 def test_childcare_subsidy_is_cash_paid_by_the_national_scheme_and_said_to_be_tax_free():

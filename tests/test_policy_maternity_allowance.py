@@ -47,11 +47,14 @@ def test_missing_employer_average_wage_is_estimated_from_her_own_salary_and_mark
 @pytest.mark.parametrize("born", ["2012-04-27", "2011-07-01", "2011-06-30", "1995-03-01"])
 def test_a_birth_before_the_earliest_leave_or_allowance_rule_is_not_computed_and_says_so(born):
     result = run({"employer_avg_monthly_wage": 8000}, children=[born])
-    assert allowance(result) == [0.0]
+    assert allowance(result) == [None]  # no figure: never 0, never verified
     line = result.select("maternity_allowance")[0]
+    assert line.status == "not_computed"
     assert line.zh == f"{born}的生育早于本数据包最早的生育津贴或产假规定，当时的生育津贴按当时的规定发放，这里不计算。"
     leave = result.select("maternity_leave")[0]
-    assert leave.amount == 0.0
+    assert leave.amount is None and leave.status == "not_computed"
+    # the leave, the allowance on it and the father's paternity leave: none counted as 0, none to enter
+    assert result.totals()["not_computed"] == 3 and result.totals()["amounts_to_enter"] == 0
     assert leave.zh == f"{born}生育：早于本数据包最早的产假规定（2012-04-28施行），按当时的规定休假，这里不计算。"
 
 
@@ -59,8 +62,8 @@ def test_a_miscarriage_before_the_earliest_leave_rule_is_not_computed():
     result = run({"employer_avg_monthly_wage": 8000}, children=[],
                  losses=[{"date": "2012-04-27", "months_pregnant": 5}, {"date": "2012-04-28", "months_pregnant": 5}])
     # from 4 months: 42 days; 8,000 ÷ 30 × 42 = 11,200.00
-    assert allowance(result) == [0.0, 11200.0]
-    assert [ln.amount for ln in result.select("maternity_leave")] == [0.0, 42.0]
+    assert allowance(result) == [None, 11200.0]
+    assert [ln.amount for ln in result.select("maternity_leave")] == [None, 42.0]
 
 
 # --- who it is paid to: Anhui straight to the woman from 2025-09-01 (issue 13, point 8) ------------------------

@@ -99,9 +99,9 @@ def test_the_headline_gives_the_added_money_and_shows_the_allowance_with_the_lea
     # the example family: added money 2,000 + 5,000 birth subsidies + 8,100 + 10,800 childcare subsidy = 25,900
     assert window.headline.money.value.text() == "25,900 元"
     assert "不含生育津贴" in window.headline.money.detail.text()
-    # the allowance paying the leave: 8,000 ÷ 30 × (98 + 173 + 158) = 114,399.99, said not to be new money
-    assert window.headline.leave.value.text() == "559 · 190 天"
-    assert window.headline.leave.detail.text() == "产假由生育津贴 114,399.99 元代替工资（不是新增的钱）"
+    # the allowance paying the leave: 8,000 ÷ 30 × (158 + 173 + 158) = 130,399.99, said not to be new money
+    assert window.headline.leave.value.text() == "609 · 190 天"
+    assert window.headline.leave.detail.text() == "产假由生育津贴 130,399.99 元代替工资（不是新增的钱）"
     results = window.results.model
     names = [results.data(results.index(g, 0)) for g in range(results.rowCount())]
     assert "工资替代（生育津贴）（3项）" in names

@@ -44,7 +44,7 @@ def test_label_and_notes_are_typed_saved_and_opened_again(window, qtbot, tmp_pat
     path = tmp_path / "case.json"
     assert window.save_case(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["label"] == "王家" and saved["notes"] == "二孩已出生，待办育儿补贴。" and saved["schema_version"] == 1
+    assert saved["label"] == "王家" and saved["notes"] == "二孩已出生，待办育儿补贴。" and saved["schema_version"] == 2
     window.session.new()
     assert details.label.text() == "" and details.notes.toPlainText() == ""
     assert window.open_case(path)
@@ -185,7 +185,7 @@ def test_saving_over_a_file_changed_by_someone_else_asks_first(window, tmp_path)
     assert json.loads(path.read_text("utf-8"))["label"] == "另一位咨询员的修改"  # not written over
     window.files.ask = lambda text: True
     window.commands["save"].trigger()
-    assert json.loads(path.read_text("utf-8"))["mother"]["monthly_salary"] == 9100
+    assert json.loads(path.read_text("utf-8"))["mother"]["jobs"][0]["monthly_salary"] == 9100
     questions.clear()
     window.files.ask = lambda text: questions.append(text) or False
     window.commands["save"].trigger()  # our own last write: nothing to ask

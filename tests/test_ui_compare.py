@@ -98,6 +98,43 @@ def test_stopping_keeps_b(window):
     assert window.compare.stack.currentIndex() == 0
 
 
+BORN_BEFORE_ANHUI_2016 = {
+    "hukou_area": "huaiyuan", "as_of": "2026-11-28",
+    "mother": {"employer": "private", "insurance": "employee", "monthly_salary": 6500, "employer_avg_monthly_wage": 7000},
+    "father": {"employer": "soe", "insurance": "employee", "monthly_salary": 11000},
+    "children": [{"birth_date": "2016-01-15"}],
+}
+
+
+def test_a_line_not_computed_in_a_says_so_and_why_not_set_by_local_notice(qtbot):
+    """A: born 2016-01-15, the day before Anhui's 2016 text (the pack's earliest Anhui leave rule): maternity leave,
+    paternity leave and the allowance are not computed. B: born 2016-01-16: 98 + 60 = 158 days, 10 days' paternity
+    leave (ah-pfp-2016), allowance 7,000 ÷ 30 × 158 = 36,866.67. Nothing there is left to a local notice."""
+    w = MainWindow(Session(Household.model_validate(BORN_BEFORE_ANHUI_2016)))
+    qtbot.addWidget(w)
+    w.show()
+    w.chart_panel.chart = FakeChart()
+    w.commands["compare"].trigger()
+    field = w.form.children_editor.children_rows[0].birth_date
+    field.edit.setText("2016-01-16")
+    field.edited.emit()
+    model = w.compare.lines_model
+    shown = {model.rows[r].line.id: [model.data(model.index(r, c)) for c in range(model.columnCount())]
+             for r in range(model.rowCount())}
+    assert shown["maternity_leave"] == ["产假 · 第1孩 · 母亲", "2016", "未计算", "158 天", "未计算"]
+    assert shown["paternity_leave"] == ["护理假 · 第1孩 · 父亲", "2016", "未计算", "10 天", "未计算"]
+    assert shown["maternity_allowance"] == ["生育津贴 · 第1孩 · 母亲", "2016", "未计算", "36,866.67", "未计算"]
+    r = next(r for r in range(model.rowCount()) if model.rows[r].line.id == "maternity_leave")
+    assert w.compare.summary.text().endswith("未计算的项（A 3 项，B 0 项）不在合计中，差额不含它们。")
+    tip = model.data(model.index(r, 2), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("方案A：2016-01-15生育：早于本数据包最早的安徽产假规定（2016-01-16施行）")
+    assert model.data(model.index(r, 3), Qt.ItemDataRole.ToolTipRole) == "158 天"  # B has its figure
+    w.set_lang("en")
+    assert [model.data(model.index(r, c)) for c in (2, 3, 4)] == ["not computed", "158 days", "not computed"]
+    tip = model.data(model.index(r, 4), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("A: Birth on 2016-01-15: before the earliest Anhui")
+
+
 def test_a_third_childs_allowance_is_compared_with_the_leave_not_with_the_added_money(window):
     window.commands["compare"].trigger()
     add_child(window, "2027-09-01")

@@ -19,8 +19,8 @@ def test_a_salary_too_large_leaves_the_last_valid_figures_marked_stale_naming_th
     type_into(qtbot, salary.edit, TOO_BIG)
     qtbot.waitUntil(lambda: salary.problem() is not None)
     # the model stops at 10,000,000 a month; the last keystroke it accepted was 9,999,999
-    assert window.session.household.mother.monthly_salary == 9_999_999
-    assert [p for p, _ in window.session.problems] == ["mother.monthly_salary"]
+    assert window.session.household.mother.jobs[0].monthly_salary == 9_999_999
+    assert [p for p, _ in window.session.problems] == ["mother.jobs[0].monthly_salary"]
     assert salary.problem() == "不能大于 10,000,000"  # not "10000000.0"
     headline = window.headline
     assert headline.is_stale() and headline.stale.isVisible()
@@ -32,7 +32,7 @@ def test_a_salary_too_large_leaves_the_last_valid_figures_marked_stale_naming_th
     assert headline.stale.text().endswith("Please correct first: Mother · Monthly salary before tax")
     type_into(qtbot, salary.edit, "8000")
     assert salary.problem() is None and not headline.is_stale() and not headline.money.value.styleSheet()
-    assert window.session.household.mother.monthly_salary == 8000
+    assert window.session.household.mother.jobs[0].monthly_salary == 8000
 
 
 def test_save_export_and_print_refuse_while_a_field_is_wrong_and_name_it(qtbot, tmp_path, monkeypatch):

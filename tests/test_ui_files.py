@@ -39,12 +39,12 @@ def test_opening_a_newer_version_file_says_so_and_changes_nothing(window, tmp_pa
     window.form.father.salary.edited.emit()
     before, household, result = form_snapshot(window), window.session.household, window.session.result
     data = json.loads(load_example().model_dump_json())
-    data["schema_version"] = 2
+    data["schema_version"] = 3
     path = tmp_path / "future.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert not window.open_case(path)
     message = window.message_bar.text()
-    assert "future.json" in message and "版本 2" in message and "请升级程序" in message
+    assert "future.json" in message and "版本 3" in message and "请升级程序" in message
     assert window.message_bar.isVisible()
     assert form_snapshot(window) == before
     assert window.session.household is household and window.session.result is result

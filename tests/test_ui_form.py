@@ -43,7 +43,7 @@ def test_typing_the_fathers_salary_updates_the_tax_saved_in_the_headline(qtbot):
     window = open_window(qtbot)
     before = window.headline.tax.value.text()
     type_into(qtbot, window.form.father.salary.edit, "30000")
-    assert window.session.household.father.monthly_salary == 30000
+    assert window.session.household.father.jobs[0].monthly_salary == 30000
     shown = window.headline.tax.value.text()
     assert shown != before
     assert shown == f"{fmt(window.session.result.totals()['tax_saved'])} 元"
@@ -52,7 +52,7 @@ def test_typing_the_fathers_salary_updates_the_tax_saved_in_the_headline(qtbot):
 def test_a_salary_typed_with_separators_and_full_width_digits_is_read_as_a_number(qtbot):
     window = open_window(qtbot)
     type_into(qtbot, window.form.mother.salary.edit, "１２,５００元")
-    assert window.session.household.mother.monthly_salary == 12500
+    assert window.session.household.mother.jobs[0].monthly_salary == 12500
     assert window.form.mother.salary.problem() is None
 
 
@@ -159,3 +159,31 @@ def test_every_input_has_an_accessible_name_and_a_tooltip(qtbot):
         assert widget.accessibleName(), widget
     for field in form.fields():
         assert field.toolTip(), field.path
+
+
+def test_unticking_parents_married_takes_away_the_2000_yuan_birth_subsidy_and_says_why(qtbot):
+    # the example family: 2nd child born 2024-03-15, hukou Longzihu → §4's 2,000 while the parents are married
+    window = open_window(qtbot)
+    box = window.form.married
+    assert box.isChecked() and box.accessibleName() == "父母已登记结婚"
+
+    def second_child_subsidy():
+        return next(ln for ln in window.session.result.select("birth_subsidy") if ln.child == 2)
+
+    assert second_child_subsidy().amount == 2000
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert window.session.household.parents_married is False
+    line = second_child_subsidy()
+    assert line.amount == 0 and "夫妻双方依法生育" in line.zh
+    # the national childcare subsidy stays: child 2, months 2024-04 … 2027-03, 12 in 2025 → 3,600 (assumed)
+    care = next(ln for ln in window.session.result.select("childcare_subsidy") if ln.child == 2 and ln.year == 2025)
+    assert care.amount == 3600 and care.status == "assumed"
+    # §11's Anhui leave is a married couple's too (assumed): the 2nd child's leave 98 + 15 (difficult) = 113 days
+    # instead of 98 + 60 + 15 = 173, no paternity leave; the allowance is paid on the 113 days
+    leave = next(ln for ln in window.session.result.select("maternity_leave") if ln.child == 2)
+    paternity = next(ln for ln in window.session.result.select("paternity_leave") if ln.child == 2)
+    assert (leave.amount, leave.status, paternity.amount) == (113, "assumed", 0)
+    assert "父母未登记结婚" in paternity.zh
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert second_child_subsidy().amount == 2000
+    assert next(ln for ln in window.session.result.select("maternity_leave") if ln.child == 2).amount == 173

@@ -15,11 +15,11 @@ def test_six_hundred_salary_edits_keep_the_window_alive_and_showing_the_last_res
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()
-    salary = next(f for f in window.findChildren(NumberField) if f.path == "mother.monthly_salary")
+    salary = next(f for f in window.findChildren(NumberField) if f.path == "mother.jobs[0].monthly_salary")
     for i in range(600):
         text = str(6000 + (i * 37) % 9000)
         salary.edit.setText(text)
         salary.edit.textEdited.emit(text)
         qtbot.wait(0)
-    assert session.household.mother.monthly_salary == 6000 + (599 * 37) % 9000
+    assert session.household.mother.jobs[0].monthly_salary == 6000 + (599 * 37) % 9000
     assert window.results.model.result is session.result

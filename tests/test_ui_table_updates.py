@@ -40,7 +40,7 @@ def test_a_new_salary_keeps_the_selected_tax_line_and_shows_its_new_saving(windo
     table = window.results
     scroll = table.view.verticalScrollBar().value()
     with qtbot.assertNotEmitted(table.model.modelReset):
-        type_number(window, "father.monthly_salary", "30000")
+        type_number(window, "father.jobs[0].monthly_salary", "30000")
     after = table.current_line()
     assert line_key(after) == line_key(before)
     assert after is not before and after in window.session.result.lines
@@ -110,7 +110,7 @@ def test_the_comparison_tab_catches_up_when_shown(window, qtbot):
     window.session.start_comparison()  # the window turns to the comparison tab
     window.tabs.setCurrentIndex(0)
     assert not window.compare.isVisible()
-    type_number(window, "father.monthly_salary", "21000")
+    type_number(window, "father.jobs[0].monthly_salary", "21000")
     assert window.compare._stale  # not worked out for a tab nobody sees
     window.tabs.setCurrentWidget(window.compare)
     assert not window.compare._stale

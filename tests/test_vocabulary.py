@@ -8,7 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from simulator import vocabulary
-from simulator.household import Household, Parent
+from simulator.household import Household, Job
 from simulator.registry import LINE_KINDS, MEASURES
 from simulator.texts import label, strings
 
@@ -19,16 +19,17 @@ def literal_values(model, field):
 
 def test_the_case_schema_takes_exactly_the_vocabulary():
     assert literal_values(Household, "hukou_area") == tuple(vocabulary.AREAS)
-    assert literal_values(Parent, "employer") == tuple(vocabulary.EMPLOYERS)
-    assert literal_values(Parent, "insurance") == vocabulary.INSURANCE
+    assert literal_values(Job, "employer") == tuple(vocabulary.EMPLOYERS)
+    assert literal_values(Job, "insurance") == vocabulary.INSURANCE
     assert literal_values(Household, "tax_split") == vocabulary.TAX_SPLITS
 
 
 def test_the_windows_lists_are_the_models():
-    from ui import chart, household_form, parent_editor, result_model, results_table
+    from ui import chart, household_form, job_change_editor, result_model, results_table
 
     assert tuple(vocabulary.AREAS) == household_form.AREAS and household_form.SPLITS == vocabulary.TAX_SPLITS
-    assert tuple(vocabulary.EMPLOYERS) == parent_editor.EMPLOYERS and parent_editor.INSURANCE == vocabulary.INSURANCE
+    assert tuple(vocabulary.EMPLOYERS) == job_change_editor.EMPLOYERS
+    assert job_change_editor.INSURANCE == vocabulary.INSURANCE
     assert result_model.CATEGORIES == vocabulary.CATEGORIES and result_model.STATUS_RANK == vocabulary.STATUS_RANK
     assert results_table.BADGE_COLOURS is vocabulary.BADGE_COLOURS
     assert chart.SERIES["money"] == vocabulary.MONEY_CATEGORIES

@@ -132,7 +132,7 @@ def test_days_status_and_totals_are_checked(tmp_path):
     code, out, _ = run([write(tmp_path, text)], lang="en")
     assert code == EXIT_FAILED
     assert "maternity_leave: days 158.0, expected 157" in out
-    assert "paternity_leave: status verified, expected assumed" in out
+    assert "paternity_leave: status secondary, expected assumed" in out  # 30 days from 2022-01-01 (date: secondary)
     assert "maternity_leave: the line is in days: use days" in out
     assert "maternity_leave child=1 parent=mother year=2024:" not in out
     assert "total leave_days.mother: 228, expected 1" in out
@@ -218,8 +218,10 @@ MUTATIONS = [
      "{up_to: 36000, rate: 0.031, quick_deduction: 0}", "income_tax.yaml"),
     ("national/maternity_allowance/day_divisor.yaml", "  2011-07-01: 30\n", "  2011-07-01: 30.5\n",
      "maternity_allowance.yaml"),
-    ("anhui/paternity_leave/days.yaml", "  2021-11-19: 30\n", "  2021-11-19: 31\n", "leave.yaml"),
-    ("anhui/parental_leave/until_age.yaml", "  2021-11-19: 6\n", "  2021-11-19: 7\n", "leave.yaml"),
+    ("anhui/paternity_leave/days.yaml", "  2022-01-01: {value: 30,", "  2022-01-01: {value: 31,", "leave.yaml"),
+    ("anhui/parental_leave/until_age.yaml", "  2022-01-01: 6\n", "  2022-01-01: 7\n", "leave.yaml"),
+    ("anhui/leave/for_married_couples.yaml", "  2016-01-16: {value: true,", "  2016-01-16: {value: false,",
+     "history.yaml"),
     ("national/provident_fund/commercial_benchmark_rate.yaml", "  2025-05-20: 0.035\n", "  2025-05-21: 0.035\n",
      "housing.yaml"),
     ("bengbu/housing/child_age_limit.yaml", "  2024-01-01: 18\n", "  2024-01-01: 17\n", "housing.yaml"),

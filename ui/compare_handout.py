@@ -13,25 +13,27 @@ from PySide6.QtGui import QPagedPaintDevice
 from simulator import Household, Result
 from simulator.caseio import atomic_write_bytes
 from simulator.vocabulary import MONEY_CATEGORIES
-from ui.compare_model import ABSENT, TaxDiff, grouped_differences
+from ui.compare_model import ABSENT, TaxDiff, grouped_differences, not_computed
 from ui.handout import NOWRAP, _e, _Html, paint_pages, pdf_bytes, qt_font_family
 
 RIGHT = f" align='right'{NOWRAP}"
 
 
 class _CompareHtml(_Html):
-    def value(self, v, unit: str = "yuan") -> str:
+    def value(self, v, unit: str = "yuan", line=None) -> str:
         if v is ABSENT:
             return "—"
+        if not_computed(v, line):  # before the pack's earliest rule: no figure, and none to enter
+            return self.t("status_not_computed")
         if v is None:
             return self.t("rep_set_locally")
         return self.amount(v, unit)
 
-    def change(self, a, b, unit: str = "yuan") -> str:
+    def change(self, a, b, unit: str = "yuan", uncomputed: bool = False) -> str:
         a = 0.0 if a is ABSENT else a
         b = 0.0 if b is ABSENT else b
         if a is None or b is None:
-            return self.t("rep_cmp_change_unknown")
+            return self.t("rep_cmp_change_not_computed" if uncomputed else "rep_cmp_change_unknown")
         d = round(b - a, 2)
         if not d:
             return "0"
@@ -63,6 +65,9 @@ class _CompareHtml(_Html):
         head = self.head(("rep_cmp_col_item", "40%"), ("rep_cmp_col_a", "20%"), ("rep_cmp_col_b", "20%"),
                          ("rep_cmp_col_change", "20%"))
         html, nxt = self.rows_html(head, rows, breaks, start)
+        if ta.get("not_computed") or tb.get("not_computed"):  # a difference against a figure nobody computed
+            note = self.t("rep_cmp_not_computed", a=ta.get("not_computed", 0), b=tb.get("not_computed", 0))
+            html += f"<p style='{self.small()} color:#444444;'>{_e(note)}</p>"
         return f"<h3>{_e(self.t('rep_cmp_totals'))}</h3>{html}", nxt
 
     def by_year(self, a: Result, b: Result, breaks: frozenset[int], start: int) -> tuple[str, int]:
@@ -102,19 +107,27 @@ class _CompareHtml(_Html):
                 name = self.t("rep_cmp_tax_row", role=self.t(d.parent)) if d.parent else self.t("tax_saved")
                 unit = "yuan"
             else:
-                name = self.item_cell([d.line])
+                name = self.item_cell([d.line]) + self.why_not_computed(d)
                 unit = d.line.unit
                 if unit == "entitlement":
                     continue
             item = name if not isinstance(d, TaxDiff) else _e(name)
-            rows.append(self.row(item, str(d.year), _e(self.value(d.a, unit)), _e(self.value(d.b, unit)),
-                                 self.change(d.a, d.b, unit), right_from=2))
+            la, lb = getattr(d, "line_a", None), getattr(d, "line_b", None)
+            uncomputed = not_computed(d.a, la) or not_computed(d.b, lb)
+            rows.append(self.row(item, str(d.year), _e(self.value(d.a, unit, la)), _e(self.value(d.b, unit, lb)),
+                                 self.change(d.a, d.b, unit, uncomputed), right_from=2))
         head = self.head(("rep_cmp_col_item", "40%"), ("rep_cmp_col_year", "8%"), ("rep_cmp_col_a", "17%"),
                          ("rep_cmp_col_b", "17%"), ("rep_cmp_col_change", "18%"))
         if not rows:
             return "", start
         html, nxt = self.rows_html(head, rows, breaks, start)
         return f"<h3>{_e(self.t('rep_cmp_by_line'))}</h3>{html}", nxt
+
+    def why_not_computed(self, d) -> str:
+        """Under the line's name, why a side has no figure (its explanation, as the handout's table gives it)."""
+        why = [self.t("rep_cmp_not_computed_why", side=s.upper(), why=line.text(self.lang))
+               for s, line in (("a", d.line_a), ("b", d.line_b)) if not_computed(getattr(d, s), line)]
+        return "".join(f"<br><span style='color:#555555;'>{_e(w)}</span>" for w in why)
 
     def comparison(self, ha: Household, a: Result, hb: Household, b: Result, family: str,
                    breaks: frozenset[int]) -> str:

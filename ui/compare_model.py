@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ui.i18n import tr
+from ui.i18n import language, tr
 from ui.result_model import fmt, item_text
 
 if TYPE_CHECKING:
@@ -28,8 +28,10 @@ ABSENT = object()  # the line does not exist in that scenario
 class LineDiff:
     line: Line          # a representative line (B's when present), for its name and unit
     year: int
-    a: Any              # float, None (set by local notice) or ABSENT
+    a: Any              # float, None (set by local notice, or not computed) or ABSENT
     b: Any
+    line_a: Line | None = None  # each side's own line (whether its None is "not computed", and why), if any
+    line_b: Line | None = None
 
     @property
     def change(self) -> float | None:
@@ -69,7 +71,7 @@ def line_differences(a: Result, b: Result) -> list[LineDiff]:
                 continue
         elif (amount_a if la is not None else amount_b) == 0:
             continue  # a line that appears or goes with nothing in it changes nothing
-        rows.append(LineDiff(lb or la, k[3], amount_a, amount_b))
+        rows.append(LineDiff(lb or la, k[3], amount_a, amount_b, la, lb))
     order = {k: i for i, k in enumerate(LINE_IDS)}
     rows.sort(key=lambda r: (r.year, order.get(r.line.id, 99), r.line.child or 0, r.line.parent or ""))
     return rows
@@ -138,6 +140,11 @@ def year_differences(a: Result, b: Result) -> list[dict[str, Any]]:
     return rows
 
 
+def not_computed(value: Any, line: Line | None) -> bool:
+    """No figure because the event came before the pack's earliest rule (not one a local notice sets)."""
+    return value is None and line is not None and line.status == "not_computed"
+
+
 def _with_unit(text: str, unit: str) -> str:
     """Yuan go without a unit (the headers say 元); days and deductions say briefly what they are."""
     if unit == "yuan":
@@ -145,19 +152,21 @@ def _with_unit(text: str, unit: str) -> str:
     return tr("win_cmp_unit_" + unit, v=text)
 
 
-def _amount(value: Any, unit: str) -> str:
+def _amount(value: Any, unit: str, line: Line | None = None) -> str:
     if value is ABSENT:
         return "—"
+    if not_computed(value, line):
+        return tr("status_not_computed")
     if value is None:
         return tr("win_entitlement_amount" if unit == "entitlement" else "win_set_by_notice")
     return _with_unit(fmt(value), unit)
 
 
-def _signed(value: float | None, unit: str) -> str:
+def _signed(value: float | None, unit: str, uncomputed: bool = False) -> str:
     if unit == "entitlement":
         return ""
     if value is None:
-        return tr("win_change_unknown")
+        return tr("status_not_computed" if uncomputed else "win_change_unknown")
     if not value:
         return "0"
     return _with_unit(f"{'+' if value > 0 else '−'}{fmt(abs(value))}", unit)
@@ -228,8 +237,11 @@ class LineDiffModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tip shows what was elided
             if col == "item":
                 return diff_item_text(row)
-            return {"year": lambda: str(row.year), "a": lambda: _amount(row.a, unit), "b": lambda: _amount(row.b, unit),
-                    "change": lambda: _signed(row.change, unit)}[col]()
+            if role == Qt.ItemDataRole.ToolTipRole and (why := _why_not_computed(row, col)):
+                return why
+            return {"year": lambda: str(row.year), "a": lambda: _amount(row.a, unit, _side(row, "a")),
+                    "b": lambda: _amount(row.b, unit, _side(row, "b")),
+                    "change": lambda: _signed(row.change, unit, _uncomputed(row))}[col]()
         if role == Qt.ItemDataRole.TextAlignmentRole and col != "item":
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == "change" and row.change:
@@ -244,6 +256,23 @@ class LineDiffModel(QAbstractItemModel):
                 if isinstance(row, TaxDiff):
                     top = self.index(r, 0)
                     self.dataChanged.emit(self.index(0, 0, top), self.index(len(row.details) - 1, len(self.COLUMNS) - 1, top))
+
+
+def _side(row: LineDiff | TaxDiff, side: str) -> Line | None:
+    return getattr(row, "line_" + side, None)
+
+
+def _uncomputed(row: LineDiff | TaxDiff) -> bool:
+    """The change is unknown because a side is not computed (rather than awaiting a local figure)."""
+    return not_computed(row.a, _side(row, "a")) or not_computed(row.b, _side(row, "b"))
+
+
+def _why_not_computed(row: LineDiff | TaxDiff, col: str) -> str:
+    """The tip of a cell about a not-computed side: that side's explanation (why there is no figure)."""
+    sides = {"a": ("a",), "b": ("b",), "change": ("a", "b"), "item": ("a", "b")}.get(col, ())
+    why = [tr("win_cmp_not_computed_why", side=s.upper(), why=line.text(language())) for s in sides
+           if not_computed(getattr(row, s), line := _side(row, s))]
+    return "\n".join(why)
 
 
 def diff_item_text(row: LineDiff | TaxDiff) -> str:

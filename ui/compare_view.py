@@ -170,7 +170,10 @@ class CompareView(QWidget):
             self.summary.setText(tr("win_cmp_no_change"))
             return
         sign = "+" if money >= 0 else "−"
-        self.summary.setText(tr("win_cmp_summary", n=len(self.lines_model.rows), sign=sign, v=fmt(abs(money))))
+        text = tr("win_cmp_summary", n=len(self.lines_model.rows), sign=sign, v=fmt(abs(money)))
+        if ta.get("not_computed") or tb.get("not_computed"):  # a difference against a figure nobody computed
+            text += " " + tr("win_cmp_not_computed", a=ta.get("not_computed", 0), b=tb.get("not_computed", 0))
+        self.summary.setText(text)
 
     def retranslate(self) -> None:
         self.intro.setText(tr("win_cmp_intro"))

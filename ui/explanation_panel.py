@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from simulator.statutory_holidays import HolidayCount
 from ui.i18n import language, tr
 from ui.result_model import amount_text, fmt, item_text, payer_text
 from ui.results_table import BADGE_COLOURS
@@ -24,6 +25,13 @@ def value_text(use: ParamUse, unit: str) -> str:
     value = use.value
     if value is None:
         return tr("win_set_by_notice")
+    if isinstance(value, HolidayCount):  # a year's holidays: its parts in the window's language, not the record's
+        text = tr("win_holiday_days", n=value.days)
+        if value.year is not None:
+            text += tr("win_holiday_computed", year=value.year)
+        if value.shared:
+            text += tr("win_holiday_shared", days=", ".join(d.isoformat() for d in value.shared))
+        return text
     if isinstance(value, tuple | frozenset | list):
         return tr("win_param_entries", n=len(value))
     if isinstance(value, bool):
@@ -110,7 +118,7 @@ class ExplanationPanel(QWidget):
         head = [f"<b>{escape(amount_text(line))}</b>"]
         if line.unit != "entitlement":
             head.append(escape(tr("win_in_year", year=line.year)))
-        if line.status != "verified":
+        if line.status not in ("verified", "not_computed"):  # (not computed: the amount's words already say so)
             head.append(badge(line.status))
         parts.append(f"<p>{' · '.join(head)}</p>")
         parts.append(f"<p>{escape(line.text(lang))}</p>")

@@ -147,6 +147,8 @@ class _Html:
         """The amount (or each year's and the total), then the row's status badge."""
         unit, known = group[0].unit, [ln.amount for ln in group if ln.amount is not None]
         status = worst_status(group)
+        if not known and status == "not_computed":  # before the pack's earliest rule: the words say why
+            return _e(self.t("status_not_computed"))
         if not known:  # the words already say the amount is set by local notice; an 'unpublished' badge would repeat it
             return _e(self.t("rep_set_locally")) + ("" if status == "unpublished" else " " + self.badge(status))
         if len(group) == 1:
@@ -333,11 +335,24 @@ class _Html:
         known = default_parameters().sources
         ids = dict.fromkeys(ref.strip().split(" ")[0] for ln in result.lines for ref in ln.source.split(";") if ref.strip())
         ids.update(dict.fromkeys(r.split(" ")[0] for r in self.claim_sources(result)))
+        # and the source of every dated value a line rests on (a 2016 leave's ah-pfp-2016, say)
+        ids.update(dict.fromkeys(u.reference.split(" ")[0] for ln in result.lines for u in ln.uses if u.reference))
         items = [f"<b>{_e(i)}</b> {_e(self.title(known[i].title))}" for i in ids if i in known]
         if not items:
             return ""
         return (f"<p style='{self.small(-0.3)} color:#444444;'><b>{_e(self.t('rep_sources'))}</b>{self.colon}"
                 f"{self.sep.join(items)}</p>")
+
+    def jobs(self, name: str, jobs) -> str:
+        """A parent's job, and each later period of work with the date it starts."""
+        def words(job):
+            return {"employer": self.t(job.employer),
+                    "insurance": self.t("insurance_none" if job.insurance == "none" else job.insurance)}
+        first, *later = jobs
+        text = self.t("rep_job", role=name, **words(first))
+        if first.start is not None:  # (not working before it)
+            text += self.t("rep_job_since", date=first.start.isoformat())
+        return text + "".join(self.t("rep_job_from", date=job.start.isoformat(), **words(job)) for job in later)
 
     def family(self, household: Household, result: Result) -> str:
         """Hukou and the parents' jobs on one line; the children in birth order, planned ones marked."""
@@ -346,9 +361,7 @@ class _Html:
             people.insert(0, f"{self.t('rep_label')}{self.colon}{household.label}")
         for role in ("mother", "father"):
             p, name = household.parent(role), self.cap(self.t(role))
-            people.append(self.t("rep_no_parent", role=name) if p is None else
-                          self.t("rep_job", role=name, employer=self.t(p.employer),
-                                 insurance=self.t("insurance_none" if p.insurance == "none" else p.insurance)))
+            people.append(self.t("rep_no_parent", role=name) if p is None else self.jobs(name, p.jobs))
         children = []
         ranked = sorted(enumerate(household.children), key=lambda ic: (ic[1].birth_date, ic[0]))  # as simulator.case
         for order, (_, child) in enumerate(ranked, start=1):
@@ -381,6 +394,8 @@ class _Html:
             notes.append(self.t("interest_saved") + self.colon + self.amount(t["interest_saved"], "yuan"))
         if t["amounts_to_enter"]:
             notes.append(self.t("rep_amounts_to_enter", n=t["amounts_to_enter"]))
+        if t.get("not_computed"):
+            notes.append(self.t("rep_not_computed", n=t["not_computed"]))
         note = f"<p style='{self.small(0.3)} color:#555555;'>{_e(' '.join(notes))}</p>" if notes else ""
         return f"<table width='100%' cellspacing='3' cellpadding='3'><tr>{cells}</tr></table>{note}"
 

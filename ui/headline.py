@@ -235,6 +235,8 @@ class Headline(QWidget):
         notes = [tr("win_as_of_note", date=result.as_of.isoformat(), pack=result.pack_date.isoformat())]
         if t["amounts_to_enter"]:
             notes.append(tr("win_amounts_to_enter", n=t["amounts_to_enter"]))
+        if t.get("not_computed"):
+            notes.append(tr("win_not_computed", n=t["not_computed"]))
         if result.local_parameters:
             notes.append(tr("win_local_in_use", n=len(result.local_parameters)))
         if self.session.household is not None and not self.session.household.children:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from simulator import vocabulary
 from ui.children_editor import ChildrenEditor
@@ -54,6 +54,8 @@ class HouseholdForm(QScrollArea):
         self.split = self.rows.add("win_tax_split", KeyCombo("tax_split", SPLITS, {k: f"split_{k}" for k in SPLITS}),
                                    "win_tip_tax_split")
         self.as_of = self.rows.add("win_as_of", DateField("as_of"), "win_tip_as_of")
+        self.married = self.rows.add_check("win_parents_married", QCheckBox(), "win_tip_parents_married")
+        self.married.setChecked(True)
         self.mother = ParentEditor("mother")
         self.father = ParentEditor("father")
         self.children_editor = ChildrenEditor()
@@ -73,9 +75,11 @@ class HouseholdForm(QScrollArea):
         self.area.chosen.connect(self._on_choice)
         self.split.chosen.connect(self._on_choice)
         self.as_of.edited.connect(self._on_edited)
+        self.married.toggled.connect(self._on_married_toggled)
         for editor in (self.mother, self.father, self.children_editor, self.housing):
             editor.changed.connect(self._on_edited)
-        self.children_editor.rowsChanged.connect(self._on_rows_changed)
+        for editor in (self.mother, self.father, self.children_editor):
+            editor.rowsChanged.connect(self._on_rows_changed)
         session.loaded.connect(self._on_loaded)
         session.problemsChanged.connect(self._on_problems_changed)
         session.field_namer = self.field_name
@@ -106,6 +110,9 @@ class HouseholdForm(QScrollArea):
     def _on_edited(self) -> None:
         self._submit()
 
+    def _on_married_toggled(self, _on: bool) -> None:
+        self._submit()
+
     def _on_rows_changed(self) -> None:
         self._relink_tab_order()
 
@@ -124,6 +131,7 @@ class HouseholdForm(QScrollArea):
         self.split.set_key(case.get("tax_split", "best"))
         as_of = case.get("as_of")
         self.as_of.set_value(dt.date.fromisoformat(as_of) if as_of else None)
+        self.married.setChecked(case.get("parents_married", True))
         self.mother.load(case.get("mother"))
         self.father.load(case.get("father"))
         self.children_editor.load(case.get("children", []))
@@ -133,6 +141,7 @@ class HouseholdForm(QScrollArea):
     def data(self) -> dict[str, Any]:
         return {
             "hukou_area": self.area.key(), "tax_split": self.split.key(), "as_of": self.as_of.value(),
+            "parents_married": self.married.isChecked(),
             "mother": self.mother.data(), "father": self.father.data(),
             "children": self.children_editor.data(), "housing": self.housing.data(),
         }
@@ -145,11 +154,11 @@ class HouseholdForm(QScrollArea):
         return next((f for f in self.fields() if f.path == path), None)
 
     def field_name(self, path: str) -> str | None:
-        """'mother.monthly_salary' -> '母亲 · 月工资 (税前)': the group and the field's label, as on screen."""
+        """'mother.jobs[0].monthly_salary' -> '母亲 · 月工资 (税前)': the group and the field's label, as on screen."""
         field = next((f for f in self.fields() if _belongs(path, f.path)), None)
         if field is None:
             return None
-        groups = [(None, self.rows), (tr("win_mother"), self.mother.rows), (tr("win_father"), self.father.rows),
+        groups = [(None, self.rows), *self.mother.label_groups(), *self.father.label_groups(),
                   (tr("win_housing"), self.housing.rows),
                   *((tr("win_child_n", n=r.index + 1), r.rows) for r in self.children_editor.children_rows)]
         for title, rows in groups:  # in the current language even before the widgets have re-read theirs
@@ -183,8 +192,8 @@ class HouseholdForm(QScrollArea):
 
     def focus_chain(self) -> list[QWidget]:
         """Every control of the form in reading order."""
-        return [self.area, self.split, self.as_of.edit, self.mother, *self.mother.focus_chain(), self.father,
-                *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
+        return [self.area, self.split, self.as_of.edit, self.married, self.mother, *self.mother.focus_chain(),
+                self.father, *self.father.focus_chain(), *self.children_editor.focus_chain(), *self.housing.focus_chain()]
 
     def _relink_tab_order(self) -> None:
         chain = self.focus_chain()  # (in the main window its own Tab order, ui.tab_order, has the last word)

@@ -36,6 +36,8 @@ def amount_text(line: Line) -> str:
     """What a person reads in the amount column: '2,000 元', '173 天', or who sets the amount."""
     if line.unit == "entitlement":
         return tr("win_entitlement_amount")
+    if line.status == "not_computed":  # before the pack's earliest rule: no figure, and none to enter
+        return tr("status_not_computed")
     if line.amount is None:
         return tr("win_set_by_notice")
     return f"{fmt(line.amount)} {tr('unit_' + line.unit)}"

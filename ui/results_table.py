@@ -5,7 +5,7 @@ the explanation panel can show why."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -177,21 +177,26 @@ class ResultsTable(QWidget):
         self._natural = {}
         for col in range(len(COLUMNS)):
             self._natural[col] = self.view.sizeHintForColumn(col)
-        self._line_amounts = self._widest_line_amount()
+        self._line_amounts, self._category_amounts = self._widest_amounts()
         self._apply_widths()
 
-    def _widest_line_amount(self) -> int:
-        """The widest figure of a line (a category's own total, "mother 559 days · father 190 days", may be
-        shortened: it shows whole as a tooltip and its lines below say it in full)."""
-        col, widest = COLUMNS.index("amount"), 0
+    def _widest_amounts(self) -> tuple[int, int]:
+        """The widest figure of a line, and of a category's own total ("mother 559 days · father 190 days": it
+        may be shortened when the table has no room to spare; it shows whole as a tooltip and its lines below
+        say it in full). Every row is measured, not only those scrolled into view."""
+        col, widest, widest_total = COLUMNS.index("amount"), 0, 0
         metrics = self.view.fontMetrics()
         for r in range(self.model.rowCount()):
             category = self.model.index(r, 0)
+            total = self.model.index(r, col)
+            font = total.data(Qt.ItemDataRole.FontRole)  # (a category's row is bold)
+            widest_total = max(widest_total, (QFontMetrics(font) if font is not None else metrics).horizontalAdvance(
+                str(total.data(Qt.ItemDataRole.DisplayRole) or "")))
             for k in range(self.model.rowCount(category)):
                 text = self.model.index(k, col, category).data(Qt.ItemDataRole.DisplayRole)
                 widest = max(widest, metrics.horizontalAdvance(str(text or "")))
         margin = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 6
-        return widest + margin
+        return widest + margin, widest_total + margin
 
     def _apply_widths(self) -> None:
         """Natural widths when the table is wide enough; otherwise limits that leave the item name room, the
@@ -215,11 +220,17 @@ class ResultsTable(QWidget):
             elif name == "amount":
                 width = min(width, getattr(self, "_line_amounts", width))
             widths[col] = max(width, heads[col])
-        spare = self.view.viewport().width() - sum(widths.values())
+        shown = {col for col in widths if not header.isSectionHidden(col)}  # (the kiosk hides payer and source)
+        spare = self.view.viewport().width() - sum(w for col, w in widths.items() if col in shown)
         item, source, payer = (COLUMNS.index(c) for c in ("item", "source", "payer"))
+        amount = COLUMNS.index("amount")
         wants = [(source, min(natural[source], 11.5 * em)), (item, min(natural[item], 30 * em)),
-                 (source, natural[source]), (payer, natural[payer]), (item, 10 ** 6)]
-        for col, target in wants:  # a short clause (§4) first, the item names, the long clauses, who pays, names
+                 (amount, getattr(self, "_category_amounts", 0)), (source, natural[source]), (payer, natural[payer]),
+                 (item, 10 ** 6)]
+        wants = [(col, target) for col, target in wants if col in shown]  # a hidden column's room goes to the names
+        # a short clause (§4) first, the item names, a category's whole total ("mother 484 days · father 110
+        # days"), the long clauses, who pays, names
+        for col, target in wants:
             extra = max(0, min(int(target) - widths[col], spare))
             widths[col] += extra
             spare -= extra

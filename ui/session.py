@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 # A family as a parent starting from nothing would describe it: two employed parents, no children yet.
 NEW_FAMILY: dict[str, Any] = {
-    "schema_version": 1, "hukou_area": "longzihu", "tax_split": "best",
-    "mother": {"employer": "private", "insurance": "employee"},
-    "father": {"employer": "private", "insurance": "employee"},
+    "schema_version": 2, "hukou_area": "longzihu", "tax_split": "best",
+    "mother": {"jobs": [{"from": None, "employer": "private", "insurance": "employee"}]},
+    "father": {"jobs": [{"from": None, "employer": "private", "insurance": "employee"}]},
     "children": [], "housing": {},
 }
 
@@ -206,7 +206,7 @@ class Session(QObject):
 
         held = list(held or [])
         self._held = held
-        full = {"schema_version": 1, **self._carried(), **data}
+        full = {"schema_version": 2, **self._carried(), **data}
         try:
             household = Household.model_validate(full)
         except ValidationError as e:
