@@ -60,6 +60,8 @@ def table(result: Result, lang: str) -> str:
     out.append(f"{label('loan_capacity', lang)}: {fmt(t['loan_capacity'])} {label('unit_yuan', lang)}")
     for role in ("mother", "father"):
         out.append(f"{label('leave_days', lang)} ({label(role, lang)}): {t['leave_days'][role]} {label('unit_days', lang)}")
+    out.append(f"{label('wage_replacement', lang)}: {fmt(t['wage_replacement'])} {label('unit_yuan', lang)}"
+               f" ({label('wage_replacement_note', lang)})")
     if t["amounts_to_enter"]:
         out.append(f"{label('amounts_to_enter', lang)}: {t['amounts_to_enter']}")
     if t["not_computed"]:

@@ -175,9 +175,13 @@ def _number(value: float) -> str:
 
 
 # -- the table ---------------------------------------------------------------------------------------------------
+FIRST_COLUMNS = ("money_received", "tax_saved")
+
+
 def columns(points: Sequence[Point]) -> list[str]:
-    """Every total any point has, in the results' own order (a total added to the results shows up here)."""
-    names: dict[str, None] = {}
+    """Every total any point has: money received and tax saved first (the command line's promise), then the
+    others in the results' own order (a total added to the results shows up here)."""
+    names: dict[str, None] = dict.fromkeys(FIRST_COLUMNS)
     for p in points:
         names |= dict.fromkeys(p.totals())
     return list(names)

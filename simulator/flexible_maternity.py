@@ -11,8 +11,8 @@ from .case import Birth, Case
 from .measure import LineKind, Measure
 from .result import Line
 
-FLEXIBLE_MATERNITY = LineKind("flexible_maternity_benefit", category="cash", unit="yuan",
-                              source="nhsa-2025-work-conference", adds_to="money_received")
+FLEXIBLE_MATERNITY = LineKind("flexible_maternity_benefit", category="wage_replacement", unit="yuan",
+                              source="nhsa-2025-work-conference", adds_to="wage_replacement")
 AMOUNT = "anhui.maternity_insurance.flexible_worker_allowance"
 
 

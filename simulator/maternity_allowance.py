@@ -8,8 +8,10 @@ from .measure import LineKind, Measure
 from .money import fen, mul_div, yuan
 from .result import Line
 
-MATERNITY_ALLOWANCE = LineKind("maternity_allowance", category="cash", unit="yuan",
-                               source="cn-sil Art. 56; cn-lp619 Art. 8", adds_to="money_received")
+MATERNITY_ALLOWANCE = LineKind("maternity_allowance", category="wage_replacement", unit="yuan",
+                               source="cn-sil Art. 56; cn-lp619 Art. 8", adds_to="wage_replacement")
+PAID_DIRECTLY = "anhui.maternity_insurance.allowance_paid_directly"  # who it is paid to, not how much
+FLEXIBLE_BENEFIT = "anhui.maternity_insurance.flexible_worker_allowance"
 
 
 def maternity_allowance(case: Case) -> list[Line]:
@@ -36,7 +38,10 @@ def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line
     not_computed = False
 
     if job.insurance != "employee":
-        return line(0.0, "not_employee_insured")
+        # from the extension to flexible workers on, what maternity insurance pays her is left to local rules:
+        # the flexible worker's benefit line says so (flexible_maternity.py)
+        extended = when >= case.param(FLEXIBLE_BENEFIT).dates[0]
+        return line(0.0, "not_employee_insured_extended" if extended else "not_employee_insured")
     divisor, u_divisor = case.value("national.maternity_allowance.day_divisor", when)
     if u_divisor.effective is None or not leave.covered:  # rules of the time, which this pack does not hold
         event = case.text("maternity_allowance.event_birth" if child else "maternity_allowance.event_miscarriage", {})
@@ -46,14 +51,17 @@ def allowance_for(case: Case, when, child: int | None, leave: LeaveDays) -> Line
     wage, basis, assumption = job.employer_avg_monthly_wage, "maternity_allowance.basis_employer_wage", ""
     if wage is None:  # an estimate from her own salary: assumed
         wage, basis, assumption = job.monthly_salary, "maternity_allowance.basis_own_salary", "assumed"
-    uses = (u_divisor, *leave.uses)
+    direct, u_direct = case.value(PAID_DIRECTLY, when)
+    route = case.text("maternity_allowance.route_direct" if direct else "maternity_allowance.route_employer",
+                      {"since": case.param(PAID_DIRECTLY).dates[-1]})
+    uses = (u_divisor, *leave.uses, u_direct)
     if divisor is None:
         return line(None, "divisor_unpublished", uses)
     if not wage:
         return line(None, "enter_wage", (u_divisor,), assumption="assumed", awaiting_input=True)
     amount = yuan(mul_div(fen(wage), leave.days, divisor))
     return line(amount, "paid", uses, {"maternity_insurance": amount}, assumption, basis=case.text(basis, {}), wage=wage,
-                divisor=divisor, days=leave.days, parts=leave.parts, amount=amount)
+                divisor=divisor, days=leave.days, parts=leave.parts, amount=amount, route=route)
 
 
 MEASURE = Measure("maternity_allowance", maternity_allowance, lines=(MATERNITY_ALLOWANCE,))

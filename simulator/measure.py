@@ -28,15 +28,16 @@ if TYPE_CHECKING:
     from .case import Case
 
 # The totals of a result a line's amount can add to (Result.totals()); leave days add up per parent.
-TOTALS = ("money_received", "tax_saved", "interest_saved", "loan_capacity", "tax_deductions", "leave_days")
+TOTALS = ("money_received", "wage_replacement", "tax_saved", "interest_saved", "loan_capacity", "tax_deductions", "leave_days")
 
 
 @dataclass(frozen=True)
 class LineKind:
     """One kind of benefit line, declared once by its measure.
 
-    ``adds_to`` names the total its amounts count in: money_received for money in the family's hand
-    (grants, allowances, fees it no longer pays), tax_saved, interest_saved, loan_capacity, tax_deductions,
+    ``adds_to`` names the total its amounts count in: money_received for money the policy adds to the family's
+    hand (grants, subsidies, fees it no longer pays), wage_replacement for pay during leave that replaces the
+    mother's wage (the maternity allowance: not new money), tax_saved, interest_saved, loan_capacity, tax_deductions,
     leave_days, or None (an entitlement)."""
 
     id: str

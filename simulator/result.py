@@ -100,27 +100,29 @@ class Result:
         return [ln for ln in self.lines if ln.id == line_id]
 
     def totals(self) -> dict[str, Any]:
-        """Money received, tax saved, interest saved, loan capacity and deductions (yuan, kept apart), leave
-        days per parent, how many amounts are left for a counselor to enter, and how many lines have no figure
+        """Money received (what the policy adds), wage replacement (the maternity allowance, pay during leave:
+        not new money), tax saved, interest saved, loan capacity and deductions (yuan, kept apart), leave days
+        per parent, how many amounts are left for a counselor to enter, and how many lines have no figure
         because they came before the pack's earliest rule (``not_computed``). A fresh dict."""
         totals = dict(self._summary[0])
         totals["leave_days"] = dict(totals["leave_days"])
         return totals
 
     def timeline(self) -> list[dict[str, Any]]:
-        """Year by year: money by category (yuan lines only), its total and running total, and leave days
-        per parent."""
+        """Year by year: the money the policy adds, by category (yuan lines only), its total and running total;
+        the wage replacement paid that year (apart: it is not added money); and leave days per parent."""
         return self._summary[1]
 
     @cached_property
     def _summary(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The totals and the timeline, in one pass over the lines. Yuan are added in whole fen (every amount
         is a whole number of fen), so the sums are exact."""
-        fen_totals = {"money_received": 0, "tax_saved": 0, "interest_saved": 0, "loan_capacity": 0,
-                      "tax_deductions": 0}
+        fen_totals = {"money_received": 0, "wage_replacement": 0, "tax_saved": 0, "interest_saved": 0,
+                      "loan_capacity": 0, "tax_deductions": 0}
         leave = dict.fromkeys(ROLES, 0)
         unknown = not_computed = 0
         money: dict[int, dict[str, int]] = {}
+        wages: dict[int, int] = {}
         days: dict[int, dict[str, int]] = {}
         totals_of = self.totals_of
         for ln in self.lines:
@@ -140,13 +142,16 @@ class Result:
                 total = totals_of.get(ln.id)
                 if total in fen_totals:
                     fen_totals[total] += amount_fen
-                if unit == "yuan":
+                if unit == "yuan" and ln.category == "wage_replacement":
+                    wages[ln.year] = wages.get(ln.year, 0) + amount_fen
+                elif unit == "yuan":
                     in_year = money.get(ln.year) or money.setdefault(ln.year, dict.fromkeys(MONEY_CATEGORIES, 0))
                     in_year[ln.category] += amount_fen
         totals: dict[str, Any] = {k: v / 100 for k, v in fen_totals.items()}
         totals |= {"leave_days": leave, "amounts_to_enter": unknown, "not_computed": not_computed}
-        totals = {k: totals[k] for k in ("money_received", "tax_saved", "interest_saved", "loan_capacity",
-                                         "tax_deductions", "leave_days", "amounts_to_enter", "not_computed")}
+        totals = {k: totals[k] for k in ("money_received", "wage_replacement", "tax_saved", "interest_saved",
+                                         "loan_capacity", "tax_deductions", "leave_days", "amounts_to_enter",
+                                         "not_computed")}
         rows: list[dict[str, Any]] = []
         if self.first_year is None:
             return totals, rows
@@ -157,6 +162,7 @@ class Result:
             cumulative += year_total
             rows.append({"year": year, "money": {c: v / 100 for c, v in by_category.items()},
                          "total": year_total / 100, "cumulative": cumulative / 100,
+                         "wage_replacement": wages.get(year, 0) / 100,
                          "leave_days": dict(days.get(year, dict.fromkeys(ROLES, 0)))})
         return totals, rows
 

@@ -35,9 +35,12 @@ INSURANCE = ("employee", "flexible_employee", "resident", "none")
 ROLES = ("mother", "father")
 TAX_SPLITS = ("best", "mother", "father", "half")  # "best": the split that saves the family the most
 
-# Categories of lines, in the order the table, chart and handout show them.
-CATEGORIES = ("cash", "tax", "leave", "housing", "training_fees", "services")
-# The categories whose yuan lines the timeline adds up (leave is days, services have no amount).
+# Categories of lines, in the order the table, chart and handout show them. "wage_replacement" is the maternity
+# allowance (and a flexible worker's maternity benefit): it pays the mother's wage during her leave, so it is
+# shown with the leave, never added to the money the policy adds (issue 13, point 7).
+CATEGORIES = ("cash", "tax", "leave", "wage_replacement", "housing", "training_fees", "services")
+# The categories whose yuan lines the timeline adds up as money the policy adds (leave is days, wage
+# replacement is the wage the leave would otherwise cost, services have no amount).
 MONEY_CATEGORIES = ("cash", "tax", "housing", "training_fees")
 
 # Worst first: a line's badge is the first of these that any of its inputs has. "not_computed": the event came

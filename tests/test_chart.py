@@ -101,7 +101,7 @@ def test_new_figures_within_the_axes_are_blitted_and_look_exactly_like_a_whole_r
     requests = []
     chart.canvas.draw_idle = lambda: requests.append(1)
     ylim, blits = chart._plot.ax.get_ylim(), chart.blits
-    changed = with_father_salary(household, 14500)  # a little more tax saved: the same axes hold it
+    changed = with_father_salary(household, 14200)  # a little more tax saved: the same axes hold it (+5 %)
     with qtbot.waitSignal(chart.painted, timeout=1000):
         chart.set_results(changed)
     assert requests == [] and chart.blits == blits + 1
@@ -155,12 +155,24 @@ def test_leave_view_shows_mother_and_father(chart, a):
     chart.set_view("leave")
 
     assert set(chart.bars[0]) == {"mother", "father"}
-    assert chart.cumulative_lines == []
-    assert chart.legend_labels() == ["母亲", "父亲"]
+    assert chart.legend_labels() == ["母亲", "父亲", "生育津贴（工资替代，不是新增的钱）"]
     i = [row["year"] for row in a.timeline()].index(2024)
     assert stacked(chart, 0, "mother")[i] == 183
     assert stacked(chart, 0, "father")[i] == 40
     assert chart.bars[0]["father"].patches[i].get_y() == 183
+    # the allowance paying the leave is a point on its own yuan axis, not a bar: 8,000 ÷ 30 × 173 = 46,133.33
+    # in 2024; none in 2025 (no birth), so no point there
+    (points,) = chart.cumulative_lines
+    assert points.get_ydata()[i] == 46133.33 and points.get_linestyle() == "None"
+    assert str(points.get_ydata()[i + 1]) == "nan"
+    assert "生育津贴（工资替代）：46,133.33元" in chart.tooltip_text(2024)
+
+
+def test_the_money_view_stacks_no_maternity_allowance(chart, a):
+    chart.set_results(a)
+    i = [row["year"] for row in a.timeline()].index(2024)
+    # 2024: the 2nd child's birth subsidy 2,000 only; the allowance (46,133.33) is not added money
+    assert stacked(chart, 0, "cash")[i] == 2000
 
 
 def test_tooltip_for_a_year_lists_each_category_and_the_running_total(chart, a):
@@ -169,10 +181,12 @@ def test_tooltip_for_a_year_lists_each_category_and_the_running_total(chart, a):
     text = chart.tooltip_text(2024)
 
     assert text.splitlines()[0] == "2024"
-    assert "现金补贴：48,133.33元" in text
+    # the allowance (46,133.33 in 2024) is wage replacement, not in the money: the birth subsidy 2,000 alone
+    assert "现金补贴：2,000元" in text
     assert "个税：3,672元" in text
-    assert "当年合计：51,805.33元" in text
-    assert "累计：81,538.66元" in text
+    assert "当年合计：5,672元" in text
+    # tax saved 1,200 (2022) + 2,400 (2023) + 3,672 (2024) + 2,000 = 9,272
+    assert "累计：9,272元" in text
     assert chart.tooltip_text(1999) is None
 
 
@@ -186,7 +200,8 @@ def test_hovering_over_a_year_shows_its_tooltip(chart, qtbot, a):
 
     assert chart._hover_year == 2027
     assert "2027" in QToolTip.text()
-    assert "现金补贴：48,933.33元" in QToolTip.text()
+    # 2027: 3rd child's subsidy 5,000 + childcare subsidies 900 + 900 (the allowance 42,133.33 is apart)
+    assert "现金补贴：6,800元" in QToolTip.text()
 
 
 def test_comparison_tooltip_gives_a_and_b(chart, a, b):

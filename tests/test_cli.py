@@ -132,6 +132,12 @@ def test_simulate_example_matches_the_library(capsys):
     assert main(["simulate", "--example"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["totals"] == json.loads(json.dumps(simulate(load_example()).totals()))
+    # the allowance has its own total (an added field) and is no longer in money_received (issue 13, point 7)
+    assert out["totals"]["money_received"] == 25900 and out["totals"]["wage_replacement"] == 130399.99
+    allowance = sum(ln["amount"] for ln in out["lines"] if ln["id"] == "maternity_allowance")
+    assert round(allowance, 2) == out["totals"]["wage_replacement"]
+    assert {"wage_replacement", "money", "total", "cumulative"} <= set(out["timeline"][0])
+    assert "wage_replacement" not in out["timeline"][0]["money"]
 
 
 def test_table_has_chinese_headers_and_line_names(capsys):
@@ -142,7 +148,12 @@ def test_table_has_chinese_headers_and_line_names(capsys):
         assert head in header
     assert "一次性生育补助" in out
     assert "2,000" in out
-    assert "领取的钱款合计" in out
+    # added money: birth subsidy 2,000 (2nd) + 5,000 (3rd); childcare subsidy 2024-04…2027-03 paid from 2025-01,
+    # 27 × 300 = 8,100, and 36 × 300 = 10,800 for the 2027 child (the 2020 child is too old): 25,900
+    assert "政策增加的钱款合计: 25,900 元" in out
+    # apart, with the leave: 8,000 ÷ 30 × 158 = 42,133.33 (2020, Anhui's 2016 text), × 173 = 46,133.33
+    # (2024, 158 + 15 difficult birth), × 158 = 42,133.33 (2027): 130,399.99
+    assert "工资替代（生育津贴）: 130,399.99 元 (产假期间代替工资发放，不是新增的钱)" in out
 
 
 def test_table_in_english(capsys):

@@ -49,15 +49,19 @@ def test_the_csv_exported_while_comparing_has_a_b_and_the_difference(qtbot, tmp_
     rows = rows_of(out)
     assert rows[0] == ["部分", "年份", "项目", "孩次", "父/母", "单位", "方案A", "方案B", "差额（B−A）", "依据", "备注"]
     assert all(len(r) == 11 for r in rows)
-    # money received: A 98,366.66; B 156,299.99 (the 1st child, born 2020-05-10, has Anhui's 2016 extension: its
-    # allowance is 8,000 ÷ 30 × 158 = 42,133.33); B − A = the third child's 5,000 birth subsidy + 42,133.33
-    # maternity allowance + 10,800 national childcare subsidy (900 + 3,600 + 3,600 + 2,700) = 57,933.33
-    assert find(rows, "总体结果", "领取的钱款合计")[5:9] == ["元", "98366.66", "156299.99", "57933.33"]
+    # money the policy adds: A 10,100 (2,000 birth subsidy + 27 × 300 childcare subsidy for the 2nd child);
+    # B 25,900; B − A = the third child's 5,000 birth subsidy + 10,800 national childcare subsidy
+    # (900 + 3,600 + 3,600 + 2,700) = 15,800
+    assert find(rows, "总体结果", "政策增加的钱款合计")[5:9] == ["元", "10100", "25900", "15800"]
+    # wage replacement apart: A 42,133.33 (1st child 2020, 2016 text: 8,000 ÷ 30 × 158) + 46,133.33 (173 days)
+    # = 88,266.66; B adds 8,000 ÷ 30 × 158 = 42,133.33 for the 3rd child
+    assert find(rows, "总体结果", "工资替代（生育津贴）")[5:9] == ["元", "88266.66", "130399.99", "42133.33"]
     # the mother's leave: 158 (2020, 2016 text) + 173 (2024) + parental leave 2022 … 2030, 9 × 10 = 421 → 609
     # days (158 days of maternity leave and 30 of parental leave for the third)
     assert find(rows, "总体结果", "母亲假期")[4:9] == ["母亲", "天", "421", "609", "188"]
-    # 2027's cash: 900 (the 2nd child's childcare subsidy) → 48,933.33 (+ 5,000 + 42,133.33 + 900)
-    assert find(rows, "逐年分类", "现金补贴", "2027")[6:9] == ["900", "48933.33", "48033.33"]
+    # 2027's cash: 900 (the 2nd child's childcare subsidy) → 6,800 (+ 5,000 + 900); its allowance apart
+    assert find(rows, "逐年分类", "现金补贴", "2027")[6:9] == ["900", "6800", "5900"]
+    assert find(rows, "逐年分类", "工资替代（生育津贴）", "2027")[6:9] == ["0", "42133.33", "42133.33"]
     # every year and category, the equal ones too: 2020's cash is the same in both (nothing born then differs)
     same = find(rows, "逐年分类", "现金补贴", "2020")
     assert same[6] == same[7] and same[8] == "0"

@@ -36,15 +36,20 @@ def cases(tmp_path):
 def check_comparison_text(text: str) -> None:
     assert "方案对比：方案A与方案B" in text
     assert "家庭：王家（三孩）" in text
-    # money received: A 98,366.66; B 156,299.99 (the 1st child, born 2020-05-10, has Anhui's 2016 extension: its
-    # allowance is 8,000 ÷ 30 × 158 = 42,133.33, 16,000 more than on the national 98 days alone); B − A = the third
-    # child's 5,000 birth subsidy + 42,133.33 maternity allowance + 10,800 national childcare subsidy
-    # (900 + 3,600 + 3,600 + 2,700) = 57,933.33
-    row = next(ln for ln in text.splitlines() if ln.strip().startswith("领取的钱款合计"))
-    assert row.split()[1:] == ["98,366.66元", "156,299.99元", "+57,933.33元"]
-    # by year and category: 2027's cash 900 → 48,933.33 (5,000 + 42,133.33 + 900 + the 2nd child's 900)
+    # money the policy adds: A 10,100 (2,000 birth subsidy + 27 × 300 childcare subsidy for the 2nd child);
+    # B 25,900; B − A = the third child's 5,000 birth subsidy + 10,800 national childcare subsidy
+    # (900 + 3,600 + 3,600 + 2,700) = 15,800. The maternity allowance is apart (issue 13, point 7)
+    row = next(ln for ln in text.splitlines() if ln.strip().startswith("政策增加的钱款合计"))
+    assert row.split()[1:] == ["10,100元", "25,900元", "+15,800元"]
+    # wage replacement: A 42,133.33 (1st child, born 2020-05-10, Anhui's 2016 text: 8,000 ÷ 30 × 158) + 46,133.33
+    # (173 days) = 88,266.66; B adds 8,000 ÷ 30 × 158 = 42,133.33 for the 3rd child
+    row = next(ln for ln in text.splitlines() if ln.strip().startswith("工资替代（生育津贴）"))
+    assert row.split()[1:] == ["88,266.66元", "130,399.99元", "+42,133.33元"]
+    # by year and category: 2027's cash 900 → 6,800 (5,000 + 900 + the 2nd child's 900); the allowance apart
     row = next(ln for ln in text.splitlines() if ln.strip().startswith("2027") and "现金补贴" in ln)
-    assert row.split()[-3:] == ["900元", "48,933.33元", "+48,033.33元"]
+    assert row.split()[-3:] == ["900元", "6,800元", "+5,900元"]
+    row = next(ln for ln in text.split("逐年分类对比")[1].splitlines() if "工资替代（生育津贴）" in ln and "42,133.33" in ln)
+    assert row.split()[-3:] == ["0元", "42,133.33元", "+42,133.33元"]
     # the mother's leave in all: 158 (2020, 2016 text) + 173 (2024) + parental leave 2022 … 2030, 9 × 10 = 421
     row = next(ln for ln in text.splitlines() if "母亲假期" in ln and "总体" not in ln and "421天" in ln)
     assert row.split()[-3:] == ["421天", "609天", "+188天"]  # 158 days of maternity leave and 30 of parental leave

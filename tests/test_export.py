@@ -31,9 +31,20 @@ def test_chinese_csv_has_a_header_and_one_row_per_line(tmp_path, result):
     out = tmp_path / "lines.csv"
     write_lines_csv(out, result, "zh")
     _, rows = read(out)
-    assert rows[0] == ["年份", "项目", "孩次", "父/母", "金额/天数", "单位", "支付方", "依据", "状态", "说明"]
+    assert rows[0] == ["年份", "项目", "孩次", "父/母", "金额/天数", "单位", "支付方", "依据", "状态", "说明", "计入合计"]
     assert len(rows) - 1 == len(result.lines)
-    assert all(len(row) == 10 for row in rows)
+    assert all(len(row) == 11 for row in rows)
+
+
+def test_the_maternity_allowance_row_counts_in_wage_replacement_not_the_added_money(tmp_path, result):
+    out = tmp_path / "lines.csv"
+    write_lines_csv(out, result, "zh")
+    _, rows = read(out)
+    allowance = next(r for r in rows[1:] if r[1] == "生育津贴" and r[2] == "2")
+    # 8,000 ÷ 30 × 173 (158 + 15 difficult birth) = 46,133.33
+    assert float(allowance[4]) == 46133.33 and allowance[10] == "工资替代（生育津贴）"
+    subsidy = next(r for r in rows[1:] if r[1] == "一次性生育补助" and r[2] == "2")
+    assert subsidy[10] == "政策增加的钱款合计"
 
 
 def test_second_child_birth_subsidy_row_reads_like_the_line(tmp_path, result):

@@ -114,11 +114,13 @@ def test_handout_names_the_family_and_marks_the_planned_child(qapp, household, r
     assert "母亲：事业单位" in text
     assert "一孩：2020-05-10出生" in text
     assert "三孩：计划2027-09-01出生" in text
-    # money received: the 1st child (born 2020-05-10) now has the 2016 text's 60 extra days, 8,000 ÷ 30 × 60 =
-    # 16,000 more allowance than the national-only 98 days gave
-    assert "156,299.99元" in text
+    # money the policy adds: 2,000 + 5,000 birth subsidies + 8,100 + 10,800 childcare subsidy = 25,900
+    assert "25,900元" in text and "156,299.99" not in text
     # mother: 158 + 173 + 158 maternity + 120 parental (2022-2033); father: 10 (2016 text) + 30 + 30 + 120
     assert "母亲609天，父亲190天" in text
+    # the allowance under the leave it pays: 8,000 ÷ 30 × (158 + 173 + 158) = 42,133.33 + 46,133.33 + 42,133.33
+    # (the 1st child, born 2020-05-10, has the 2016 text's 60 extra days)
+    assert "产假期间由生育津贴130,399.99元代替工资（不是新增的钱）" in text
 
 
 def test_lines_repeated_each_year_share_a_row_that_keeps_every_figure(qapp, household, result):

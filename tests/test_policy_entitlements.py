@@ -93,3 +93,10 @@ def test_measure_14_says_it_is_only_for_family_planning_special_families():
     assert "计划生育特殊家庭" in line.text("zh")
 
 
+
+
+def test_measure_1_says_delivery_costs_are_to_be_basically_free_from_2026_and_that_it_is_secondary():
+    (line,) = [ln for ln in run().select("entitlement") if ln.measure == "§1"]
+    assert "2026年起，政策范围内的住院分娩费用目标是个人“基本不花钱”" in line.text("zh")
+    assert "二手来源" in line.text("zh") and "安徽、蚌埠的实施文件未查到" in line.text("zh")
+    assert "basically free to the insured" in line.text("en") and "secondary source" in line.text("en")

@@ -75,3 +75,23 @@ def test_unpublished_fee_lines_count_as_amounts_to_enter_not_as_zero(line_id):
     unknown = [ln for ln in result.select(line_id) if ln.amount is None]
     assert unknown
     assert result.totals()["amounts_to_enter"] >= len(unknown)
+
+
+# --- the free preschool year at a private kindergarten (cn-2025-preschool; issue 13, point 8) ------------------
+
+@pytest.mark.parametrize(("born", "waived"), [("2019-08-31", False), ("2019-09-01", True)])
+def test_the_free_preschool_year_also_reduces_a_private_kindergartens_fee_by_the_public_amount(born, waived):
+    # born 2019-08-31: 6 by 31 August 2025, school from autumn 2025, final preschool year autumn 2024 (before
+    # the measure); born 2019-09-01: school from 2026, final preschool year autumn 2025 (waived)
+    (line,) = run(born).select("preschool_fee_waiver")
+    assert ("民办幼儿园" in line.text("zh")) is waived
+    assert ("private kindergarten" in line.text("en")) is waived
+    if waived:
+        # the reduction is the public fee itself: unpublished until a counselor enters it, then that figure
+        assert line.amount is None and line.status == "unpublished"
+        assert "按当地同类公办园的免除水平减免同样的金额" in line.text("zh")
+        (entered,) = run(born, params=local(preschool=3600)).select("preschool_fee_waiver")
+        assert entered.amount == 3600 and entered.status == "local"
+        assert "reduced by the same amount, the local public one" in entered.text("en")
+    else:
+        assert line.amount == 0

@@ -64,3 +64,41 @@ def test_a_miscarriage_before_the_earliest_leave_rule_is_not_computed():
     # from 4 months: 42 days; 8,000 ÷ 30 × 42 = 11,200.00
     assert allowance(result) == [None, 11200.0]
     assert [ln.amount for ln in result.select("maternity_leave")] == [None, 42.0]
+
+
+# --- who it is paid to: Anhui straight to the woman from 2025-09-01 (issue 13, point 8) ------------------------
+
+def test_a_birth_on_2025_08_31_is_paid_through_the_employer():
+    line = run({"employer_avg_monthly_wage": 8000}, children=["2025-08-31"]).select("maternity_allowance")[0]
+    assert line.amount == 42133.33  # 8,000 ÷ 30 × 158: the route changes nothing in the amount
+    assert "经用人单位转发（安徽自2025-09-01起才改为直接发放给本人）" in line.text("zh")
+    assert "through her employer (Anhui paid it straight to the woman only from 2025-09-01)" in line.text("en")
+    assert "anhui.maternity_insurance.allowance_paid_directly" in {u.name for u in line.uses}
+    direct = next(u for u in line.uses if u.name == "anhui.maternity_insurance.allowance_paid_directly")
+    assert direct.value is False and direct.status == "assumed"
+
+
+def test_a_birth_on_2025_09_01_is_paid_straight_to_her():
+    line = run({"employer_avg_monthly_wage": 8000}, children=["2025-09-01"]).select("maternity_allowance")[0]
+    assert line.amount == 42133.33
+    assert "直接发放到本人账户（安徽自2025-09-01起全省直接发放给参保女职工本人，二手来源）" in line.text("zh")
+    assert "straight to her own account" in line.text("en")
+    direct = next(u for u in line.uses if u.name == "anhui.maternity_insurance.allowance_paid_directly")
+    assert direct.value is True and direct.status == "secondary"
+
+
+def test_every_paid_allowance_says_it_replaces_the_wage_and_is_not_new_money():
+    line = run({"employer_avg_monthly_wage": 8000}).select("maternity_allowance")[0]
+    assert line.category == "wage_replacement"
+    assert "不是新增的钱" in line.text("zh") and "not new money" in line.text("en")
+
+
+@pytest.mark.parametrize(("born", "extended"), [("2025-12-31", False), ("2026-01-01", True)])
+def test_a_flexible_workers_zero_says_from_2026_that_her_benefit_depends_on_local_rules(born, extended):
+    # the flexible-worker benefit starts 2026-01-01 (anhui/maternity_insurance/flexible_worker_allowance.yaml)
+    result = run({"employer": "flexible", "insurance": "flexible_employee"}, children=[born])
+    line = result.select("maternity_allowance")[0]
+    assert line.amount == 0
+    assert ("取决于当地规定" in line.text("zh")) is extended
+    assert ("depends on local rules" in line.text("en")) is extended
+    assert bool(result.select("flexible_maternity_benefit")) is extended

@@ -21,6 +21,7 @@ INSURANCE = ["employee", "flexible_employee", "resident", "none"]
 # Money the family has in hand (grants, allowances, fees no longer paid): every yuan line except the tax
 # and interest it saves.
 SAVINGS = {"tax_saved", "provident_fund_interest_saved"}
+WAGES = {"maternity_allowance", "flexible_maternity_benefit"}  # wage replacement: not added money (issue 13, point 7)
 MEASURES_START = dt.date(2024, 1, 1)  # the Bengbu measures (bengbu-2024)
 
 
@@ -90,7 +91,8 @@ def test_totals_and_the_timeline_equal_the_sum_of_the_lines(case):
     known = [ln for ln in result.lines if ln.amount is not None]
     totals = result.totals()
     assert totals["money_received"] == fen_sum(
-        ln.amount for ln in known if ln.unit == "yuan" and ln.id not in SAVINGS)
+        ln.amount for ln in known if ln.unit == "yuan" and ln.id not in SAVINGS and ln.id not in WAGES)
+    assert totals["wage_replacement"] == fen_sum(ln.amount for ln in known if ln.id in WAGES)
     assert totals["tax_saved"] == fen_sum(ln.amount for ln in known if ln.id == "tax_saved")
     assert totals["interest_saved"] == fen_sum(ln.amount for ln in known if ln.id == "provident_fund_interest_saved")
     assert totals["loan_capacity"] == fen_sum(ln.amount for ln in known if ln.unit == "loan_yuan")
@@ -103,13 +105,15 @@ def test_totals_and_the_timeline_equal_the_sum_of_the_lines(case):
     assert totals["not_computed"] == sum(1 for ln in result.lines if ln.status == "not_computed")
 
     rows = result.timeline()
-    yuan_lines = [ln for ln in known if ln.unit == "yuan"]
+    yuan_lines = [ln for ln in known if ln.unit == "yuan" and ln.id not in WAGES]  # added money
     if not rows:
         assert not yuan_lines
         return
     for row in rows:
         assert row["total"] == fen_sum(row["money"].values())
         assert row["total"] == fen_sum(ln.amount for ln in yuan_lines if ln.year == row["year"])
+        assert row["wage_replacement"] == fen_sum(ln.amount for ln in known if ln.id in WAGES
+                                                  and ln.year == row["year"])
         for parent in ("mother", "father"):
             assert row["leave_days"][parent] == sum(
                 ln.amount for ln in known if ln.unit == "days" and ln.parent == parent and ln.year == row["year"])

@@ -93,3 +93,16 @@ def test_the_line_chosen_with_the_keyboard_is_explained(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Down)
     line = window.results.current_line()
     assert line is not None and line.text("zh") in window.explanation.text()
+
+
+def test_the_headline_gives_the_added_money_and_shows_the_allowance_with_the_leave(window):
+    # the example family: added money 2,000 + 5,000 birth subsidies + 8,100 + 10,800 childcare subsidy = 25,900
+    assert window.headline.money.value.text() == "25,900 元"
+    assert "不含生育津贴" in window.headline.money.detail.text()
+    # the allowance paying the leave: 8,000 ÷ 30 × (158 + 173 + 158) = 130,399.99, said not to be new money
+    assert window.headline.leave.value.text() == "609 · 190 天"
+    assert window.headline.leave.detail.text() == "产假由生育津贴 130,399.99 元代替工资（不是新增的钱）"
+    results = window.results.model
+    names = [results.data(results.index(g, 0)) for g in range(results.rowCount())]
+    assert "工资替代（生育津贴）（3项）" in names
+    assert names.index("工资替代（生育津贴）（3项）") == next(i for i, n in enumerate(names) if n.startswith("假期")) + 1

@@ -214,8 +214,9 @@ def test_an_opened_case_shows_the_top_of_its_results(window, tmp_path):
     assert window.open_case(path)
     assert table.view.verticalScrollBar().value() == 0
     index = table.view.currentIndex()
-    # the 2nd child's 2,000 yuan birth subsidy (4th row: the 2020 lines come first), selected and in sight
-    assert (index.parent().row(), index.row()) == (0, 3)
+    # the 2nd child's 2,000 yuan birth subsidy (3rd row: the two 2020 cash lines come first; the 2020 maternity
+    # allowance is in its own wage-replacement group), selected and in sight
+    assert (index.parent().row(), index.row()) == (0, 2)
     assert table.current_line().id == "birth_subsidy" and table.current_line().amount == 2000
     assert table.view.visualRect(index).intersects(table.view.viewport().rect())
     assert window.explanation.line() is table.current_line()

@@ -133,3 +133,18 @@ def test_a_line_not_computed_in_a_says_so_and_why_not_set_by_local_notice(qtbot)
     assert [model.data(model.index(r, c)) for c in (2, 3, 4)] == ["not computed", "158 days", "not computed"]
     tip = model.data(model.index(r, 4), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("A: Birth on 2016-01-15: before the earliest Anhui")
+
+
+def test_a_third_childs_allowance_is_compared_with_the_leave_not_with_the_added_money(window):
+    window.commands["compare"].trigger()
+    add_child(window, "2027-09-01")
+    years = {row["year"]: row for row in window.compare.years_model.rows}
+    # the allowance for the 2027 birth: 7,000 ÷ 30 × 158 = 36,866.67, apart from the money of that year
+    assert years[2027]["wage"] == 36866.67
+    model = window.compare.years_model
+    r = list(years).index(2027)
+    assert model.data(model.index(r, model.COLUMNS.index("wage"))) == "+36,866.67"
+    # added money: the 5,000 birth subsidy + the childcare subsidy 2027-10 … 2030-09, 36 × 300 = 10,800
+    assert "+15,800" in window.headline.money.detail.text()
+    assert "36,866.67" not in window.headline.money.detail.text()
+    assert "+36,866.67" in window.headline.leave.detail.text()

@@ -1,6 +1,8 @@
 """The lifetime chart: what the family gets year by year from the first birth until the youngest child's
-education ends — money stacked by category with the running total on a second axis, or leave days per
-parent — and, while comparing scenarios, B's bars beside A's and B's running total dashed.
+education ends — the money the policy adds, stacked by category, with the running total on a second axis; or
+leave days per parent with the maternity allowance that pays the leave (wage replacement, not added money:
+never stacked into the money) as points on the second axis — and, while comparing scenarios, B's bars beside
+A's and B's running total dashed (B's allowance points hollow).
 
 Redrawing a figure costs tens of milliseconds and rebuilding it more, so the bars and lines are created once
 for a range of years and afterwards only given new heights; a result whose timeline is the one already shown
@@ -37,6 +39,7 @@ SERIES = {"money": vocabulary.MONEY_CATEGORIES, "leave": vocabulary.ROLES}
 COLOURS = {"cash": "#4e79a7", "tax": "#f28e2b", "housing": "#59a14f", "training_fees": "#b07aa1",
            "mother": "#e15759", "father": "#4e79a7"}
 CUMULATIVE_COLOUR = "#333333"
+WAGE_COLOUR = "#333333"  # the allowance's points in the leave view (on its own yuan axis)
 Y_MARGIN = 1.08  # room above the tallest bar: a drawing margin, not a policy figure
 Y_KEEP_FILL = 0.5  # the live chart keeps its value range while the data fill at least this share of it
 Timeline = list[dict[str, Any]]
@@ -66,11 +69,14 @@ def _year_span(timelines: Sequence[Timeline]) -> tuple[int, ...]:
 
 
 def _series(timeline: Timeline, years: tuple[int, ...], view: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Heights per series for each year of ``years``, and the running total (held after the last year)."""
+    """Heights per series for each year of ``years``, and the second axis's figures: the money's running total
+    (held after the last year), or in the leave view the maternity allowance paid each year (wage replacement)."""
     rows = {row["year"]: row for row in timeline}
     field = "money" if view == "money" else "leave_days"
     values = {k: np.array([rows[y][field][k] if y in rows else 0.0 for y in years], dtype=float)
               for k in SERIES[view]}
+    if view == "leave":
+        return values, np.array([rows[y].get("wage_replacement", 0.0) if y in rows else 0.0 for y in years])
     cumulative, running = np.zeros(len(years)), 0.0
     for i, y in enumerate(years):
         if y in rows:
@@ -142,7 +148,7 @@ class _Plot:
         self.bars, self.cumulative, self.legend, self.years = [], [], None, years
         money = self.view == "money"
         self.ax.yaxis.set_major_formatter(self._yuan if money else self._days)
-        self.ax2.set_visible(money and bool(years))
+        self.ax2.set_visible(bool(years))
         self.empty.set_visible(not years)
         self.ax.xaxis.set_visible(bool(years))
         self.ax.yaxis.set_visible(bool(years))
@@ -162,7 +168,11 @@ class _Plot:
             if money:
                 (line,) = self.ax2.plot(x, zeros, color=CUMULATIVE_COLOUR, linewidth=1.8,
                                         linestyle="-" if s == 0 else "--", animated=self.live)
-                self.cumulative.append(line)
+            else:  # the allowance paying the leave: a point in each year it is paid, beside the days
+                (line,) = self.ax2.plot(x + offset, zeros, linestyle="none", marker="D", markersize=6,
+                                        color=WAGE_COLOUR, markerfacecolor=WAGE_COLOUR if s == 0 else "white",
+                                        animated=self.live)
+            self.cumulative.append(line)
         self.ax.set_xlim(x[0] - 0.6, x[-1] + 0.6)
         self._build_legend(n)
 
@@ -178,6 +188,13 @@ class _Plot:
             if n > 1:
                 handles.append(Line2D([], [], color=CUMULATIVE_COLOUR, linewidth=1.8, linestyle="--"))
                 keys.append("rep_cumulative_b")
+        else:
+            handles.append(Line2D([], [], linestyle="none", marker="D", color=WAGE_COLOUR))
+            keys.append("rep_wage_points" if n == 1 else "rep_wage_points_a")
+            if n > 1:
+                handles.append(Line2D([], [], linestyle="none", marker="D", color=WAGE_COLOUR,
+                                      markerfacecolor="white"))
+                keys.append("rep_wage_points_b")
         self._legend_keys = keys
         self.legend = self.figure.legend(handles, [self._name(k) for k in keys], loc="outside upper center",
                                          ncols=len(keys) if len(keys) <= 6 else (len(keys) + 1) // 2, frameon=False,
@@ -200,7 +217,9 @@ class _Plot:
                 bottom = bottom + values[k]
             top = max(top, float(bottom.max(initial=0.0)))
             if self.cumulative:
-                self.cumulative[s].set_ydata(cumulative)
+                # (a year without an allowance has no point: NaN is not drawn)
+                shown = cumulative if self.view == "money" else np.where(cumulative > 0, cumulative, np.nan)
+                self.cumulative[s].set_ydata(shown)
                 cumulative_top = max(cumulative_top, float(cumulative.max(initial=0.0)))
         changed = self._limit(self.ax, top)
         if self.cumulative:
@@ -234,7 +253,8 @@ class _Plot:
     def retranslate(self) -> None:
         lang = self.lang()
         self.ax.set_ylabel(tr("rep_axis_yuan" if self.view == "money" else "rep_axis_days", lang), fontfamily=self.family)
-        self.ax2.set_ylabel(tr("rep_axis_cumulative", lang), fontfamily=self.family)
+        self.ax2.set_ylabel(tr("rep_axis_cumulative" if self.view == "money" else "rep_axis_wage", lang),
+                            fontfamily=self.family)
         self.empty.set_text(tr("rep_chart_empty", lang))
         if self.legend is not None:
             for text, key in zip(self.legend.get_texts(), self._legend_keys, strict=True):
@@ -258,6 +278,9 @@ class _Plot:
         rows.append(tr("rep_tip_total", lang) + sep + amounts(lambda v, _c: sum(s[i] for s in v.values())))
         if self.view == "money":
             rows.append(tr("rep_tip_cumulative", lang) + sep + amounts(lambda _v, c: c[i]))
+        else:  # the allowance paying the leave, in yuan (not added money)
+            rows.append(tr("rep_tip_wage", lang) + sep + " / ".join(
+                p + tr("rep_yuan_amount", lang, v=format_number(c[i])) for p, (_v, c) in zip(prefixes, data, strict=True)))
         return "\n".join(rows)
 
 

@@ -51,7 +51,7 @@ def _row(part: str, year, item: str, unit: str, a, b, lang: str, child="", paren
 
 def _totals(a: Result, b: Result, lang: str) -> Iterator[tuple]:
     ta, tb = a.totals(), b.totals()
-    for key in ("money_received", "tax_saved", "interest_saved"):
+    for key in ("money_received", "wage_replacement", "tax_saved", "interest_saved"):
         yield _row("rep_ccsv_totals", "", tr(key, lang), "yuan", ta[key], tb[key], lang)
     for role in ROLES:
         yield _row("rep_ccsv_totals", "", tr("rep_cmp_leave", lang, role=_cap(tr(role, lang), lang)), "days",
@@ -61,7 +61,8 @@ def _totals(a: Result, b: Result, lang: str) -> Iterator[tuple]:
 def _years(a: Result, b: Result, lang: str) -> Iterator[tuple]:
     ta = {r["year"]: r for r in a.timeline()}
     tb = {r["year"]: r for r in b.timeline()}
-    empty = {"money": dict.fromkeys(MONEY_CATEGORIES, 0.0), "total": 0.0, "leave_days": dict.fromkeys(ROLES, 0)}
+    empty = {"money": dict.fromkeys(MONEY_CATEGORIES, 0.0), "total": 0.0, "wage_replacement": 0.0,
+             "leave_days": dict.fromkeys(ROLES, 0)}
     for year in sorted(ta.keys() | tb.keys()):
         ra, rb = ta.get(year, empty), tb.get(year, empty)
         for c in MONEY_CATEGORIES:
@@ -69,6 +70,9 @@ def _years(a: Result, b: Result, lang: str) -> Iterator[tuple]:
         for role in ROLES:
             yield _row("rep_ccsv_years", year, tr("rep_cmp_leave", lang, role=_cap(tr(role, lang), lang)), "days",
                        ra["leave_days"][role], rb["leave_days"][role], lang, parent=tr(role, lang))
+        # the allowance that pays the leave: wage replacement, not in the year's added money (issue 13, point 7)
+        yield _row("rep_ccsv_years", year, tr("wage_replacement", lang), "yuan", ra["wage_replacement"],
+                   rb["wage_replacement"], lang)
         yield _row("rep_ccsv_years", year, tr("rep_ccsv_year_total", lang), "yuan", ra["total"], rb["total"], lang)
 
 

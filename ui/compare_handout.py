@@ -54,10 +54,14 @@ class _CompareHtml(_Html):
         ta, tb = a.totals(), b.totals()
         rows = [self.row(_e(self.t(key)), _e(self.value(ta[key])), _e(self.value(tb[key])), self.change(ta[key], tb[key]))
                 for key in ("money_received", "tax_saved", "interest_saved")]
+        # the maternity allowance with the leave it pays, after the leave days: wage replacement, not added money
+        wage = self.row(_e(self.t("wage_replacement")), _e(self.value(ta["wage_replacement"])),
+                        _e(self.value(tb["wage_replacement"])), self.change(ta["wage_replacement"], tb["wage_replacement"]))
         for role in ("mother", "father"):
             da, db = ta["leave_days"][role], tb["leave_days"][role]
             rows.append(self.row(_e(self.t("rep_cmp_leave", role=self.cap(self.t(role)))), _e(self.amount(da, "days")),
                                  _e(self.amount(db, "days")), self.change(da, db, "days")))
+        rows.append(wage)
         head = self.head(("rep_cmp_col_item", "40%"), ("rep_cmp_col_a", "20%"), ("rep_cmp_col_b", "20%"),
                          ("rep_cmp_col_change", "20%"))
         html, nxt = self.rows_html(head, rows, breaks, start)
@@ -72,7 +76,7 @@ class _CompareHtml(_Html):
         ta = {r["year"]: r for r in a.timeline()}
         tb = {r["year"]: r for r in b.timeline()}
         no_money = dict.fromkeys(MONEY_CATEGORIES, 0.0)
-        empty = {"money": no_money, "total": 0.0, "leave_days": {"mother": 0, "father": 0}}
+        empty = {"money": no_money, "total": 0.0, "wage_replacement": 0.0, "leave_days": {"mother": 0, "father": 0}}
         rows = []
         for year in sorted(ta.keys() | tb.keys()):
             ra, rb = ta.get(year, empty), tb.get(year, empty)
@@ -80,10 +84,12 @@ class _CompareHtml(_Html):
                      if ra["money"][c] != rb["money"][c]]
             cells += [(self.t("rep_cmp_leave", role=self.cap(self.t(r))), ra["leave_days"][r], rb["leave_days"][r], "days")
                       for r in ("mother", "father") if ra["leave_days"][r] != rb["leave_days"][r]]
-            if not cells:
-                continue
             if len([c for c in cells if c[3] == "yuan"]) > 1:
                 cells.append((self.t("rep_cmp_year_total"), ra["total"], rb["total"], "yuan"))
+            if ra["wage_replacement"] != rb["wage_replacement"]:  # apart from the money and its year total
+                cells.append((self.t("wage_replacement"), ra["wage_replacement"], rb["wage_replacement"], "yuan"))
+            if not cells:
+                continue
             for i, (name, va, vb, unit) in enumerate(cells):
                 rows.append(self.row(str(year) if i == 0 else "", _e(name), _e(self.amount(va, unit)),
                                      _e(self.amount(vb, unit)), self.change(va, vb, unit), right_from=2))

@@ -123,17 +123,20 @@ def grouped_differences(a: Result, b: Result) -> list[LineDiff | TaxDiff]:
 
 
 def year_differences(a: Result, b: Result) -> list[dict[str, Any]]:
-    """The years in which money (all yuan lines, as the timeline counts them) or leave days differ."""
+    """The years in which the added money (the timeline's total), leave days or the maternity allowance paying
+    the leave (wage replacement, kept apart from the money) differ."""
     ta = {row["year"]: row for row in a.timeline()}
     tb = {row["year"]: row for row in b.timeline()}
-    empty = {"total": 0.0, "leave_days": {"mother": 0, "father": 0}}
+    empty = {"total": 0.0, "wage_replacement": 0.0, "leave_days": {"mother": 0, "father": 0}}
     rows = []
     for year in sorted(ta.keys() | tb.keys()):
         ra, rb = ta.get(year, empty), tb.get(year, empty)
         leave = {r: rb["leave_days"][r] - ra["leave_days"][r] for r in ("mother", "father")}
         change = round(rb["total"] - ra["total"], 2)
-        if change or any(leave.values()):
-            rows.append({"year": year, "a": ra["total"], "b": rb["total"], "change": change, "leave": leave})
+        wage = round(rb["wage_replacement"] - ra["wage_replacement"], 2)
+        if change or any(leave.values()) or wage:
+            rows.append({"year": year, "a": ra["total"], "b": rb["total"], "change": change, "leave": leave,
+                         "wage": wage})
     return rows
 
 
@@ -280,7 +283,7 @@ def diff_item_text(row: LineDiff | TaxDiff) -> str:
 
 
 class YearDiffModel(QAbstractTableModel):
-    COLUMNS = ("year", "a", "b", "change", "leave")
+    COLUMNS = ("year", "a", "b", "change", "leave", "wage")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -313,6 +316,8 @@ class YearDiffModel(QAbstractTableModel):
                 return fmt(row[col])
             if col == "change":
                 return _signed(row["change"], "yuan")
+            if col == "wage":
+                return _signed(row["wage"], "yuan")
             return " / ".join(_signed(row["leave"][r], "yuan") for r in ("mother", "father"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT

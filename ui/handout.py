@@ -37,7 +37,8 @@ from ui.chart import format_number, render_chart_png
 from ui.fonts import FONT_FILE
 from ui.i18n import tr
 
-MONEY_CATEGORIES = ("cash", "tax", "leave", "housing", "training_fees")
+# The lines table's groups: every category but the services (listed by office below), in the model's order
+TABLE_CATEGORIES = tuple(c for c in vocabulary.CATEGORIES if c != "services")
 STATUS_RANK = vocabulary.STATUS_RANK  # worst first
 BADGE = vocabulary.BADGE_COLOURS  # (background, text) per status, as the window shows them
 CHART_WIDTH, CHART_HEIGHT = 640, 170  # document pixels (1/96 in): fits inside Qt's 2 cm print margins on A4
@@ -222,7 +223,7 @@ class _Html:
                                        f"{_e(self.t(h))}</th>" for h, w in heads) + "</tr></thead>"
         rows: list[str] = []
         groups = group_lines(ln for ln in result.lines if ln.unit != "entitlement")
-        for category in MONEY_CATEGORIES:
+        for category in TABLE_CATEGORIES:
             in_category = [g for g in groups if g[0].category == category]
             if in_category:
                 rows.append(f"<td colspan='5' style='background-color:#eef3f8; font-weight:bold;'>{{anchor}}"
@@ -379,10 +380,15 @@ class _Html:
                 else self.amount(t["loan_capacity"], "yuan"))
         tiles = (("22%", "money_received", self.amount(t["money_received"], "yuan")),
                  ("22%", "tax_saved", self.amount(t["tax_saved"], "yuan")),
-                 ("34%", "leave_days", self.t("rep_leave_per_parent", **t["leave_days"])),
+                 ("34%", "leave_days", self.t("rep_leave_per_parent", **t["leave_days"])),  # + what pays it, below
                  ("22%", "loan_capacity", loan))
+        # the maternity allowance is wage replacement: under the leave it pays, never in the added money
+        wage = self.t("rep_leave_wage", v=self.amount(t["wage_replacement"], "yuan")) if t["wage_replacement"] else ""
+        below = {"leave_days": wage}
         cells = "".join(f"<td width='{w}' valign='top' style='background-color:#f4f8fb;'><span style='color:#555555;'>"
-                        f"{_e(self.t(key))}</span><br><span style='font-size:9.5pt; font-weight:bold;'>{_e(v)}</span></td>"
+                        f"{_e(self.t(key))}</span><br><span style='font-size:9.5pt; font-weight:bold;'>{_e(v)}</span>"
+                        + (f"<br><span style='{self.small(0.3)} color:#555555;'>{_e(below[key])}</span>"
+                           if below.get(key) else "") + "</td>"
                         for w, key, v in tiles)
         notes = []
         if t["interest_saved"]:

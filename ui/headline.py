@@ -1,6 +1,7 @@
-"""The answer first: money received over the childhood, income tax saved, leave days per parent, extra
-provident-fund loan capacity — from ``Result.totals()``. While comparing, each figure also says how B differs
-from A."""
+"""The answer first: the money the policy adds over the childhood, income tax saved, leave days per parent
+with the maternity allowance that pays them (wage replacement: shown with the leave, never in the added
+money), extra provident-fund loan capacity — from ``Result.totals()``. While comparing, each figure also says
+how B differs from A."""
 
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ class Headline(QWidget):
         box.setSpacing(3)
         box.addLayout(self._grid)
         self._shown: tuple | None = None
+        self._fitting = False
         # the notice that the figures are old takes the notes' place, in a space of fixed height: neither
         # appearing nor going moves the chart and table under the pointer
         self.stale = QLabel(self)
@@ -151,6 +153,15 @@ class Headline(QWidget):
         height for their width, so the tiles would be cut off at the bottom). When that would take more than
         MAX_SHARE of the window (large text on a small screen), the tiles show caption and figure only; what the
         figure covers stays in each tile's tooltip and accessible description."""
+        if self._fitting:  # setMinimumHeight below can resize us at once: one fit at a time, never a loop
+            return
+        self._fitting = True
+        try:
+            self._fit_height_now()
+        finally:
+            self._fitting = False
+
+    def _fit_height_now(self) -> None:
         tiles = self._tiles()
 
         def needed() -> int:
@@ -207,17 +218,19 @@ class Headline(QWidget):
         else:
             self.loan.value.setText("—")
             loan_detail = tr("win_loan_needs_ceiling") if self._loan_unknown(result) else tr("win_loan_none")
+        wage = self._wage_text(result, t)
         if b is None:
             self.money.detail.setText(tr("win_money_detail", first=result.first_year, last=result.last_year)
                                       if result.first_year else tr("win_money_detail_none"))
             self.tax.detail.setText(tr("win_tax_detail"))
-            self.leave.detail.setText(tr("win_leave_detail"))
+            self.leave.detail.setText(wage)
             self.loan.detail.setText(loan_detail)
         else:
             self.money.detail.setText(_delta(t["money_received"], b["money_received"], yuan))
             self.tax.detail.setText(_delta(t["tax_saved"], b["tax_saved"], yuan))
             self.leave.detail.setText(" · ".join(
-                f"{tr(r)} {_delta(leave[r], b['leave_days'][r], days)}" for r in roles))
+                f"{tr(r)} {_delta(leave[r], b['leave_days'][r], days)}" for r in roles) + "<br>" + wage
+                + " " + _delta(t["wage_replacement"], b["wage_replacement"], yuan))
             self.loan.detail.setText(_delta(t["loan_capacity"], b["loan_capacity"], yuan))
         notes = [tr("win_as_of_note", date=result.as_of.isoformat(), pack=result.pack_date.isoformat())]
         if t["amounts_to_enter"]:
@@ -234,6 +247,15 @@ class Headline(QWidget):
         household = self.session.household
         roles = [r for r, _ in household.parents()] if household is not None else []
         return roles or ["mother", "father"]
+
+    @staticmethod
+    def _wage_text(result, t) -> str:
+        """What pays the leave: the maternity allowance's total, said to replace the wage, not to add money."""
+        if t["wage_replacement"]:
+            return tr("win_leave_wage", v=fmt(t["wage_replacement"]))
+        if any(ln.category == "wage_replacement" and ln.amount is None for ln in result.lines):
+            return tr("win_leave_wage_unknown")
+        return tr("win_leave_detail")
 
     @staticmethod
     def _loan_unknown(result) -> bool:

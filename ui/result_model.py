@@ -158,8 +158,10 @@ class ResultTreeModel(QAbstractItemModel):
         if not same_rows:
             self.beginResetModel()
         self._result = result
-        self._leave_days = result.totals()["leave_days"]
+        totals = result.totals()
+        self._leave_days = totals["leave_days"]
         self._money = {c: round(sum(row["money"].get(c, 0.0) for row in timeline), 2) for c in CATEGORIES}
+        self._money["wage_replacement"] = totals["wage_replacement"]  # apart from the added money, with the leave
         self._groups = groups
         self._subs = [(g, r) for g, (_c, rows) in enumerate(groups) for r, row in enumerate(rows)
                       if isinstance(row, TaxRow)]
