@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from simulator import default_parameters, simulate
@@ -223,3 +224,28 @@ def test_new_curves_within_the_axes_are_blitted_and_what_is_drawn_is_the_new_cur
     assert chart.blits == blits + 1
     assert painted[-1] == window.explorer.curves.births[0].totals["money_received"]
     assert chart.bar_heights()["tax_saved"][0] == window.explorer.curves.births[0].totals["tax_saved"]
+
+
+def test_the_lifetime_chart_steps_aside_while_the_what_if_tab_is_shown(qtbot):
+    """At 1366×768 the explorers were a strip under the lifetime chart: their tab takes the answer's height."""
+    window = open_explorer(qtbot)
+    tabs, chart = window.tabs, window.chart_panel
+    assert not chart.isVisible()
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.explorer.height() > 400, timeout=5000)
+    tabs.setCurrentIndex(0)
+    assert chart.isVisible()
+    qtbot.waitUntil(lambda: window.explorer.height() < 400 or not window.explorer.isVisible(), timeout=5000)
+    tabs.setCurrentWidget(window.explorer)
+    assert not chart.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_choices_above_the_explorers_show_their_whole_words_at_1366(qtbot, lang):
+    window = open_explorer(qtbot)
+    window.set_lang(lang)
+    window.resize(1366, 768)
+    qtbot.wait(200)
+    for box in (window.explorer.child_box, window.explorer.role_box):
+        words = box.fontMetrics().horizontalAdvance(box.currentText())
+        assert box.width() >= words + box.iconSize().width(), (box.currentText(), box.width(), words)

@@ -52,6 +52,8 @@ class ExplorerPanel(QWidget):
             label.setBuddy(box)
         self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.month_box.setMinimumContentsLength(24)  # "2027-09：合计 246,415.99 元" whole
+        for box in (self.child_box, self.role_box):  # never "moth" for "mother": the row gives up its stretch first
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.in_handout = QCheckBox()  # the handout (File › Export PDF, Print) adds the birth-timing chart
         self.status = QLabel()  # (one line: a wrapping label would make the scroll area's page as tall as the
         # chart's preferred height, and the chart would no longer fit the tab)

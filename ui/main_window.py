@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.case_details, "")
         self.explorer = ExplorerPanel(s)
         self.tabs.addTab(self.explorer, "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         answer = QSplitter(Qt.Orientation.Vertical)
         answer.addWidget(self.chart_panel)
         answer.addWidget(self.tabs)
@@ -188,6 +189,13 @@ class MainWindow(QMainWindow):
                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w not in known and not isinstance(w, QTabWidget)
                 and w.parentWidget() is not self.tabs.tabBar()]
         return [*known, *rest, self.message_bar.close_button]
+
+    def _on_tab_changed(self, index: int) -> None:
+        """The "what if" tab has charts of its own: the lifetime chart above it steps aside while it is shown,
+        so the explorers get the answer's height (at 1366×768 they were a strip under it). (A small kiosk screen
+        has the chart as a tab of its own: the tabs show it then.)"""
+        if self.chart_panel is not None and self.tabs.indexOf(self.chart_panel) < 0:
+            self.chart_panel.setVisible(self.tabs.widget(index) is not self.explorer)
 
     def ensure_chart(self) -> None:
         """Bring in the chart (and matplotlib) once the window is on screen."""
