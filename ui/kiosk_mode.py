@@ -46,7 +46,7 @@ from ui.kiosk_config import KioskSettings, verify_passphrase
 from ui.kiosk_countdown import CountdownOverlay
 from ui.kiosk_idle import IdleWatcher
 from ui.kiosk_keypad import Keypad
-from ui.kiosk_style import KIOSK_STYLE, KIOSK_ZOOM, TOUCH_PX, apply_touch_rows
+from ui.kiosk_style import KIOSK_STYLE, KIOSK_ZOOM, TOUCH_PX, apply_touch_rows, group_check_style
 from ui.kiosk_welcome import WelcomeCover
 from ui.touch_date_picker import TouchDatePicker
 
@@ -156,7 +156,7 @@ class KioskMode(QObject):
 
         self.elder = on
         self.band.set_elder(on)
-        self.window.setStyleSheet(KIOSK_STYLE + (ELDER_STYLE if on else ""))
+        self.window.setStyleSheet(KIOSK_STYLE + (ELDER_STYLE + group_check_style(ELDER_PX) if on else ""))
         apply_touch_rows(self.window, ELDER_PX if on else TOUCH_PX)
         self.date_picker.retranslate()
         QTimer.singleShot(0, self._share_room)

@@ -11,14 +11,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionGroupBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.date_field import DateField
 from ui.form_rows import Rows, form_layout
 from ui.i18n import tr
 from ui.job_change_editor import JobChangeEditor, JobFields
 from ui.number_field import NumberField
+
+TITLE_GAP_PX = 6  # between the title's check box and the first field
 
 # The case schema's limit (simulator.household.MAX_JOBS, the first job and the changes), not a policy figure.
 MAX_JOBS = 40
@@ -62,10 +73,12 @@ class ParentEditor(QGroupBox):
         self._changes.setSpacing(6)
         self.add_change = QPushButton()
         box = QVBoxLayout(self)
+        self._top_margin = box.contentsMargins().top()
         box.addWidget(self.first_since)
         box.addLayout(form)
         box.addLayout(self._changes)
         box.addWidget(self.add_change)
+        box.addSpacing(TITLE_GAP_PX)  # the button is not glued to the next field's label
         box.addLayout(rest)
         for combo in self.job.combos():
             combo.chosen.connect(self._on_choice)
@@ -76,6 +89,27 @@ class ParentEditor(QGroupBox):
         if self.training is not None:
             self.training.toggled.connect(self._on_training_toggled)
         self.retranslate()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in _RESTYLED:
+            self._clear_title()
+        return super().event(event)
+
+    def _clear_title(self) -> None:
+        """The fields start below the title's check box and words. A style sheet's larger check box (the kiosk's
+        touch-sized one) is drawn over the group's top padding, which does not grow with it: the first field's
+        label was drawn under the box ("母亲" over "工作单位性质")."""
+        opt = QStyleOptionGroupBox()
+        self.initStyleOption(opt)
+        style, cc = self.style(), QStyle.ComplexControl.CC_GroupBox
+        title = (style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxCheckBox, self)
+                 .united(style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxLabel, self)))
+        contents = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxContents, self)
+        top = max(self._top_margin, title.bottom() + 1 + TITLE_GAP_PX - contents.top())
+        margins = self.layout().contentsMargins()
+        if margins.top() != top:
+            margins.setTop(top)
+            self.layout().setContentsMargins(margins)
 
     # one slot per kind of field; each only says "the entry changed", the form reads it whole
     def _on_choice(self, _key: str) -> None:
@@ -226,6 +260,9 @@ class ParentEditor(QGroupBox):
         self.add_change.setAccessibleName(tr("win_add_job_change_for", role=tr("win_" + self.role)))
         for row in self.change_rows:
             row.retranslate()
+
+
+_RESTYLED = frozenset({QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.Show})
 
 
 def _date(value: Any) -> dt.date | None:
