@@ -148,3 +148,38 @@ def test_job_change_rows_are_touch_sized_in_the_kiosk_and_gone_after_start_over(
     kiosk.kiosk.reset_here()
     settle(qtbot)
     assert mother.change_rows == [] and kiosk.session.household.mother.jobs[1:] == []
+
+
+def test_a_change_of_job_is_entered_and_removed_by_touch_alone(kiosk, qtbot):
+    """The kiosk offers changes of job (a mother who stops work before the birth loses the employee allowance):
+    added, dated with the touch date picker, its pay typed on the keypad and removed, all by touch."""
+    import datetime as dt
+
+    from tests.test_kiosk_visitor import tap
+
+    mother = kiosk.form.mother
+    tap(mother.add_change)
+    (row,) = mother.change_rows
+    kiosk.form.ensureWidgetVisible(row.start.pick)
+    tap(row.start.pick)
+    picker = kiosk.kiosk.date_picker
+    assert picker.isVisible()
+    tap(picker.months.button(5))
+    tap(picker.days.button(17))
+    year = picker.date.year
+    tap(picker.ok)
+    assert row.start.value() == f"{year}-05-17"
+    kiosk.form.ensureWidgetVisible(row.job.salary.edit)
+    tap(row.job.salary.edit)
+    keypad = kiosk.kiosk.keypad
+    qtbot.waitUntil(keypad.isVisible, timeout=2000)
+    assert keypad.target is row.job.salary.edit
+    for key in "9100":
+        tap(keypad.keys[key])
+    tap(keypad.keys["ok"])
+    qtbot.waitUntil(lambda: len(kiosk.session.household.mother.jobs) == 2
+                    and kiosk.session.household.mother.jobs[1].monthly_salary == 9100, timeout=3000)
+    assert kiosk.session.household.mother.jobs[1].start == dt.date(year, 5, 17)
+    tap(row.remove)
+    qtbot.waitUntil(lambda: len(kiosk.session.household.mother.jobs) == 1, timeout=3000)
+    assert mother.change_rows == []
