@@ -183,3 +183,21 @@ def test_a_change_of_job_is_entered_and_removed_by_touch_alone(kiosk, qtbot):
     tap(row.remove)
     qtbot.waitUntil(lambda: len(kiosk.session.household.mother.jobs) == 1, timeout=3000)
     assert mother.change_rows == []
+
+
+@pytest.mark.parametrize(("lang", "large"), [("zh", False), ("zh", True), ("en", False)])
+def test_the_kiosks_drop_downs_show_their_choice_whole(kiosk, qtbot, lang, large):
+    """A finger brings up no tooltip, so a shortened choice ("职工医保（含生…") goes under its label instead,
+    in the rows a visitor adds too, and the form never scrolls sideways."""
+    from ui.key_combo import KeyCombo
+
+    kiosk.session.open_example()
+    kiosk.set_lang(lang)
+    QTest.mouseClick(kiosk.form.mother.add_change, Qt.MouseButton.LeftButton)
+    if large:
+        kiosk.kiosk.set_elder(True)
+    settle(qtbot)
+    combos = [c for c in kiosk.form.findChildren(KeyCombo) if c.isVisible()]
+    assert len(combos) >= 8  # the family's two, each parent's two, the change's two
+    assert [c.currentText() for c in combos if c.is_elided()] == []
+    assert kiosk.form.horizontalScrollBar().maximum() == 0
