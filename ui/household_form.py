@@ -22,7 +22,7 @@ from ui.housing_editor import HousingEditor
 from ui.i18n import tr
 from ui.key_combo import KeyCombo
 from ui.number_field import MESSAGE_STYLE
-from ui.parent_editor import ParentEditor
+from ui.parent_editor import ParentEditor, TitleRoom
 from ui.session import Session
 
 AREAS = tuple(vocabulary.AREAS)  # the model's own lists: one source for every enumeration
@@ -56,6 +56,7 @@ class HouseholdForm(QScrollArea):
         self.as_of = self.rows.add("win_as_of", DateField("as_of"), "win_tip_as_of")
         self.married = self.rows.add_check("win_parents_married", QCheckBox(), "win_tip_parents_married")
         self.married.setChecked(True)
+        self.family_title = TitleRoom(self.family)  # "Family" not over "Hukou area" in large text
         self.mother = ParentEditor("mother")
         self.father = ParentEditor("father")
         self.children_editor = ChildrenEditor()

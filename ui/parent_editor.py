@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -33,6 +33,39 @@ TITLE_GAP_PX = 6  # between the title's check box and the first field
 
 # The case schema's limit (simulator.household.MAX_JOBS, the first job and the changes), not a policy figure.
 MAX_JOBS = 40
+
+
+class TitleRoom(QObject):
+    """A group box's fields start below its title. A style sheet's larger check box (the kiosk's touch-sized one)
+    or larger title text is drawn over the group's top padding, which does not grow with it: "母亲" was drawn
+    over "工作单位性质", "Family" over "Hukou area". The group's layout gets the top margin the title needs."""
+
+    def __init__(self, group: QGroupBox):
+        super().__init__(group)
+        self.group = group
+        self.top_margin = group.layout().contentsMargins().top()
+        group.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.group and event.type() in _RESTYLED:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        group = self.group
+        opt = QStyleOptionGroupBox()
+        group.initStyleOption(opt)
+        style, cc = group.style(), QStyle.ComplexControl.CC_GroupBox
+        title = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxLabel, group)
+        if group.isCheckable():
+            title = title.united(style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxCheckBox, group))
+        contents = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxContents, group)
+        top = max(self.top_margin, title.bottom() + 1 + TITLE_GAP_PX - contents.top())
+        margins = group.layout().contentsMargins()
+        if margins.top() != top:
+            margins.setTop(top)
+            group.layout().setContentsMargins(margins)
 
 
 class ParentEditor(QGroupBox):
@@ -73,7 +106,6 @@ class ParentEditor(QGroupBox):
         self._changes.setSpacing(6)
         self.add_change = QPushButton()
         box = QVBoxLayout(self)
-        self._top_margin = box.contentsMargins().top()
         box.addWidget(self.first_since)
         box.addLayout(form)
         box.addLayout(self._changes)
@@ -88,28 +120,8 @@ class ParentEditor(QGroupBox):
         self.add_change.clicked.connect(self._on_add_change_clicked)
         if self.training is not None:
             self.training.toggled.connect(self._on_training_toggled)
+        self.title_room = TitleRoom(self)
         self.retranslate()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() in _RESTYLED:
-            self._clear_title()
-        return super().event(event)
-
-    def _clear_title(self) -> None:
-        """The fields start below the title's check box and words. A style sheet's larger check box (the kiosk's
-        touch-sized one) is drawn over the group's top padding, which does not grow with it: the first field's
-        label was drawn under the box ("母亲" over "工作单位性质")."""
-        opt = QStyleOptionGroupBox()
-        self.initStyleOption(opt)
-        style, cc = self.style(), QStyle.ComplexControl.CC_GroupBox
-        title = (style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxCheckBox, self)
-                 .united(style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxLabel, self)))
-        contents = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxContents, self)
-        top = max(self._top_margin, title.bottom() + 1 + TITLE_GAP_PX - contents.top())
-        margins = self.layout().contentsMargins()
-        if margins.top() != top:
-            margins.setTop(top)
-            self.layout().setContentsMargins(margins)
 
     # one slot per kind of field; each only says "the entry changed", the form reads it whole
     def _on_choice(self, _key: str) -> None:
