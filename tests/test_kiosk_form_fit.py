@@ -79,7 +79,8 @@ def test_the_parents_check_box_is_clear_of_the_first_field_and_a_whole_touch_tar
         kiosk.kiosk.set_elder(True)
     settle(qtbot)
     minimum = ELDER_PX if large else TOUCH_PX
-    assert covered_by_title(kiosk.form.family) == []  # "Family" was drawn over "Hukou area" (en, large)
+    for group in (kiosk.form.family, kiosk.form.children_editor, kiosk.form.housing):
+        assert covered_by_title(group) == [], group.title()  # "Family" was drawn over "Hukou area" (large text)
     for parent in (kiosk.form.mother, kiosk.form.father):
         assert covered_by_title(parent) == [], parent.role  # "母亲" was drawn over "工作单位性质"
         assert title_target(parent).height() >= minimum

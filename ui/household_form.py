@@ -56,11 +56,13 @@ class HouseholdForm(QScrollArea):
         self.as_of = self.rows.add("win_as_of", DateField("as_of"), "win_tip_as_of")
         self.married = self.rows.add_check("win_parents_married", QCheckBox(), "win_tip_parents_married")
         self.married.setChecked(True)
-        self.family_title = TitleRoom(self.family)  # "Family" not over "Hukou area" in large text
         self.mother = ParentEditor("mother")
         self.father = ParentEditor("father")
         self.children_editor = ChildrenEditor()
         self.housing = HousingEditor()
+        # each group's fields below its title, which large text makes taller than the group's top padding
+        # ("Family" was over "Hukou area"); the parents' own groups see to theirs (ui.parent_editor)
+        self.title_rooms = [TitleRoom(g) for g in (self.family, self.children_editor, self.housing)]
         box = QVBoxLayout(inner)
         # problems of the whole case (no parent at all) at the foot, where appearing moves no field; the
         # headline's notice says them too
