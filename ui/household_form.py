@@ -22,7 +22,7 @@ from ui.housing_editor import HousingEditor
 from ui.i18n import tr
 from ui.key_combo import KeyCombo
 from ui.number_field import MESSAGE_STYLE
-from ui.parent_editor import ParentEditor
+from ui.parent_editor import ParentEditor, TitleRoom
 from ui.session import Session
 
 AREAS = tuple(vocabulary.AREAS)  # the model's own lists: one source for every enumeration
@@ -60,6 +60,9 @@ class HouseholdForm(QScrollArea):
         self.father = ParentEditor("father")
         self.children_editor = ChildrenEditor()
         self.housing = HousingEditor()
+        # each group's fields below its title, which large text makes taller than the group's top padding
+        # ("Family" was over "Hukou area"); the parents' own groups see to theirs (ui.parent_editor)
+        self.title_rooms = [TitleRoom(g) for g in (self.family, self.children_editor, self.housing)]
         box = QVBoxLayout(inner)
         # problems of the whole case (no parent at all) at the foot, where appearing moves no field; the
         # headline's notice says them too

@@ -7,8 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionFrame,
+    QVBoxLayout,
+    QWidget,
+)
 
 from simulator import vocabulary
 from ui.date_field import DateField
@@ -22,6 +32,44 @@ INSURANCE = vocabulary.INSURANCE
 # The job fields each editor shows, and the one only the mother's shows (her allowance reads it).
 JOB_FIELDS = ("employer", "insurance", "monthly_salary", "monthly_contributions")
 MOTHER_ONLY = "employer_avg_monthly_wage"
+
+
+WIDEST_DATE = "0000-00-00"  # (the digits of the font are of one width)
+LINE_EDIT_MARGIN_PX = 2  # QLineEdit's own space each side of its text, inside the contents rect
+
+
+class DateWidth(QObject):
+    """Keeps a date field's box at least as wide as a whole date in its present font and style: a narrower one
+    (a change of job's row, indented in its frame, at large text) showed "025-06-11" with its first digit cut
+    off. Given that minimum, the form puts the field under its label when it does not fit beside it."""
+
+    def __init__(self, edit: QLineEdit):
+        super().__init__(edit)
+        self.edit = edit
+        edit.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.edit and event.type() in _RESTYLED:
+            self.fit()
+        return False
+
+    def needed(self) -> int:
+        edit = self.edit
+        opt = QStyleOptionFrame()
+        edit.initStyleOption(opt)
+        text = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, edit)
+        margins = edit.textMargins()
+        chrome = edit.width() - text.width() + margins.left() + margins.right() + 2 * LINE_EDIT_MARGIN_PX
+        return edit.fontMetrics().horizontalAdvance(WIDEST_DATE) + chrome + 1
+
+    def fit(self) -> None:
+        need = self.needed()
+        if self.edit.minimumWidth() != need:
+            self.edit.setMinimumWidth(need)
+
+
+_RESTYLED = frozenset({QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.Show})
 
 
 class JobFields:
@@ -108,6 +156,7 @@ class JobChangeEditor(QFrame):
         head.addWidget(self.remove)
         self.rows = Rows(form_layout())
         self.start = self.rows.add("win_job_from", DateField(""), "win_tip_job_from")
+        self.start_width = DateWidth(self.start.edit)
         self.job = JobFields(self.rows, "", role == "mother")
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)

@@ -46,7 +46,7 @@ from ui.kiosk_config import KioskSettings, verify_passphrase
 from ui.kiosk_countdown import CountdownOverlay
 from ui.kiosk_idle import IdleWatcher
 from ui.kiosk_keypad import Keypad
-from ui.kiosk_style import KIOSK_STYLE, KIOSK_ZOOM, TOUCH_PX, apply_touch_rows
+from ui.kiosk_style import KIOSK_STYLE, KIOSK_ZOOM, TOUCH_PX, apply_touch_rows, fit_choices, group_check_style
 from ui.kiosk_welcome import WelcomeCover
 from ui.touch_date_picker import TouchDatePicker
 
@@ -133,6 +133,7 @@ class KioskMode(QObject):
         window.statusBar().hide()
         window.setStyleSheet(KIOSK_STYLE)
         self._compact: bool | None = None
+        self._rows_watched = False
         self._fit()
         window.installEventFilter(self)
         self.touch = _TouchInput(self)
@@ -156,7 +157,7 @@ class KioskMode(QObject):
 
         self.elder = on
         self.band.set_elder(on)
-        self.window.setStyleSheet(KIOSK_STYLE + (ELDER_STYLE if on else ""))
+        self.window.setStyleSheet(KIOSK_STYLE + (ELDER_STYLE + group_check_style(ELDER_PX) if on else ""))
         apply_touch_rows(self.window, ELDER_PX if on else TOUCH_PX)
         self.date_picker.retranslate()
         QTimer.singleShot(0, self._share_room)
@@ -206,6 +207,7 @@ class KioskMode(QObject):
         from ui.elder_style import ELDER_PX
 
         apply_touch_rows(self.window, ELDER_PX if self.elder else TOUCH_PX)
+        self._fit_choices()
         for area in self.window.findChildren(QAbstractScrollArea):
             # touch only: a mouse drag in a table still selects, as on the desktop. Once per viewport: this runs
             # at every start over, and each grab registers a new gesture recogniser (bench/soak.py saw +18 MB).
@@ -214,6 +216,22 @@ class KioskMode(QObject):
             if not QScroller.hasScroller(area.viewport()) and not _in_popup(area):
                 QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         QTimer.singleShot(0, self._share_room)
+
+    def _fit_choices(self) -> None:
+        """A touch reads no tooltip: the form's drop-downs show their choice whole (ui.kiosk_style.ChoiceWidth),
+        in the rows a visitor adds too."""
+        form = self.window.form
+        if form is None:
+            return
+        fit_choices(form)
+        if not self._rows_watched:
+            self._rows_watched = True
+            for editor in (form.mother, form.father, form.children_editor):
+                editor.rowsChanged.connect(self._on_rows_changed)
+
+    def _on_rows_changed(self) -> None:
+        if self.active:
+            fit_choices(self.window.form)
 
     # -- fitting the screen -----------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -239,6 +257,8 @@ class KioskMode(QObject):
         if not self.active:
             return
         self._place_chart()
+        if w.form is not None:
+            fit_choices(w.form)  # the form's new width
         for name, share in (("main", 0.4 if self.elder else 0.34), ("answer", 0.42), ("details", 0.68)):
             splitter = w.splitters.get(name)
             if splitter is not None and splitter.count() == 2:

@@ -11,8 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionGroupBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.date_field import DateField
 from ui.form_rows import Rows, form_layout
@@ -20,8 +29,43 @@ from ui.i18n import tr
 from ui.job_change_editor import JobChangeEditor, JobFields
 from ui.number_field import NumberField
 
+TITLE_GAP_PX = 6  # between the title's check box and the first field
+
 # The case schema's limit (simulator.household.MAX_JOBS, the first job and the changes), not a policy figure.
 MAX_JOBS = 40
+
+
+class TitleRoom(QObject):
+    """A group box's fields start below its title. A style sheet's larger check box (the kiosk's touch-sized one)
+    or larger title text is drawn over the group's top padding, which does not grow with it: "母亲" was drawn
+    over "工作单位性质", "Family" over "Hukou area". The group's layout gets the top margin the title needs."""
+
+    def __init__(self, group: QGroupBox):
+        super().__init__(group)
+        self.group = group
+        self.top_margin = group.layout().contentsMargins().top()
+        group.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.group and event.type() in _RESTYLED:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        group = self.group
+        opt = QStyleOptionGroupBox()
+        group.initStyleOption(opt)
+        style, cc = group.style(), QStyle.ComplexControl.CC_GroupBox
+        title = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxLabel, group)
+        if group.isCheckable():
+            title = title.united(style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxCheckBox, group))
+        contents = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxContents, group)
+        top = max(self.top_margin, title.bottom() + 1 + TITLE_GAP_PX - contents.top())
+        margins = group.layout().contentsMargins()
+        if margins.top() != top:
+            margins.setTop(top)
+            group.layout().setContentsMargins(margins)
 
 
 class ParentEditor(QGroupBox):
@@ -66,6 +110,7 @@ class ParentEditor(QGroupBox):
         box.addLayout(form)
         box.addLayout(self._changes)
         box.addWidget(self.add_change)
+        box.addSpacing(TITLE_GAP_PX)  # the button is not glued to the next field's label
         box.addLayout(rest)
         for combo in self.job.combos():
             combo.chosen.connect(self._on_choice)
@@ -75,6 +120,7 @@ class ParentEditor(QGroupBox):
         self.add_change.clicked.connect(self._on_add_change_clicked)
         if self.training is not None:
             self.training.toggled.connect(self._on_training_toggled)
+        self.title_room = TitleRoom(self)
         self.retranslate()
 
     # one slot per kind of field; each only says "the entry changed", the form reads it whole
@@ -226,6 +272,9 @@ class ParentEditor(QGroupBox):
         self.add_change.setAccessibleName(tr("win_add_job_change_for", role=tr("win_" + self.role)))
         for row in self.change_rows:
             row.retranslate()
+
+
+_RESTYLED = frozenset({QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.Show})
 
 
 def _date(value: Any) -> dt.date | None:
