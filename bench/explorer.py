@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.ui_latency import pct, summary
+from bench.ui_latency import example_window, pct, summary
 
 
 def main() -> None:
@@ -32,21 +32,10 @@ def main() -> None:
     args = ap.parse_args()
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from ui.fonts import register_qt_font
-    from ui.main_window import MainWindow
     from ui.number_field import NumberField
-    from ui.session import Session
 
-    app = QApplication.instance() or QApplication([])
-    register_qt_font(app)
-    session = Session()
-    session.open_example()
-    window = MainWindow(session)
-    window.resize(*(int(x) for x in args.size.split("x")))
-    window.show()
-    window.ensure_chart()
+    app, window = example_window(args.size)
     panel = window.explorer
     window.tabs.setCurrentWidget(window.explorer)
     deadline = time.perf_counter() + 60
