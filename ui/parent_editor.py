@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -68,9 +68,43 @@ class TitleRoom(QObject):
             group.layout().setContentsMargins(margins)
 
 
+def title_band(group: QGroupBox) -> QRect:
+    """The band above a group's fields, across its title: where a click on a checkable group's title lands.
+    Qt takes only the check box and the words themselves; with large text's padding (ui.large_text) the band
+    is as tall as every other target, so a click anywhere in it counts."""
+    opt = QStyleOptionGroupBox()
+    group.initStyleOption(opt)
+    style, cc = group.style(), QStyle.ComplexControl.CC_GroupBox
+    title = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxLabel, group).united(
+        style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxCheckBox, group))
+    contents = style.subControlRect(cc, opt, QStyle.SubControl.SC_GroupBoxContents, group)
+    fields_top = contents.top() + (group.layout().contentsMargins().top() if group.layout() else 0)
+    return QRect(0, 0, title.right() + 1 + TITLE_GAP_PX, max(fields_top, title.bottom() + 1))
+
+
 class ParentEditor(QGroupBox):
     changed = Signal()
     rowsChanged = Signal()  # a change of job was added or removed: the form re-links the tab order
+
+    def click_title(self) -> None:
+        """What a click on the title does: tick or untick the parent."""
+        if self.isEnabled():
+            self.setChecked(not self.isChecked())  # (toggled tells the form)
+
+    def mouseReleaseEvent(self, event) -> None:
+        """A click in the title's band but outside what Qt itself takes (the box and the words) ticks the
+        parent too: the whole band is the target (ui.large_text pads it to 60 px)."""
+        pos = event.position().toPoint()
+        opt = QStyleOptionGroupBox()
+        self.initStyleOption(opt)
+        own = self.style().hitTestComplexControl(QStyle.ComplexControl.CC_GroupBox, opt, pos, self)
+        mine = own not in (QStyle.SubControl.SC_GroupBoxCheckBox, QStyle.SubControl.SC_GroupBoxLabel)
+        if event.button() == Qt.MouseButton.LeftButton and mine and title_band(self).contains(pos) \
+                and self.isEnabled():
+            event.accept()
+            QTimer.singleShot(0, self.click_title)  # (after Qt is done with this click)
+            return
+        super().mouseReleaseEvent(event)
 
     def __init__(self, role: str, parent: QWidget | None = None):
         super().__init__(parent)
