@@ -207,8 +207,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def warm_up() -> None:
+    """A worker process's start: the policy read and the model's modules loaded before its first stretch."""
+    from . import cliffs  # noqa: F401
+
+    default_parameters()
+
+
 def plain_points(kind: str, household: Household, which: int | str, values: Sequence[Any],
-                 params: ParameterSet, lang: str = "en") -> list[tuple]:
+                 params: ParameterSet | None, lang: str = "en") -> list[tuple]:
     """The points of one stretch of a curve as plain data, (key, value, totals, problems, summary) each: what a
     worker process hands back. ``kind`` "birth_month" (``which``: the child's index, ``values``: months) or
     "monthly_salary" (``which``: the parent's role, ``values``: salaries)."""

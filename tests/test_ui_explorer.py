@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from simulator import default_parameters, simulate
 from simulator.explore import flat_totals, next_months, with_birth_date, with_monthly_salary
@@ -142,9 +143,11 @@ def test_in_the_kiosk_the_explorer_is_finger_sized_and_start_over_leaves_nothing
     from ui.session import Session
 
     set_language("zh")
+    font = QApplication.instance().font()  # (a kiosk sets the application's font: given back at the end)
     session = Session()
     assert start_session(session, data_dir()) is None
     window = build_kiosk_window(session, KioskSettings(kiosk=True, countdown_seconds=3), idle_ms=600_000, tick_ms=40)
+    assert not window.explorer.worker.processes  # a visitor's figures stay in the visitor's process
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -166,6 +169,7 @@ def test_in_the_kiosk_the_explorer_is_finger_sized_and_start_over_leaves_nothing
     assert "2027-10" not in text and "2027-09" not in text
     assert panel.cliff_list.count() == 0 and panel.month_box.count() == 0
     window.kiosk.idle.stop()
+    QApplication.instance().setFont(font)
 
 
 def test_the_handout_can_carry_the_birth_timing_chart_and_its_cliffs(qtbot, tmp_path):
@@ -249,3 +253,19 @@ def test_the_choices_above_the_explorers_show_their_whole_words_at_1366(qtbot, l
     for box in (window.explorer.child_box, window.explorer.role_box):
         words = box.fontMetrics().horizontalAdvance(box.currentText())
         assert box.width() >= words + box.iconSize().width(), (box.currentText(), box.width(), words)
+
+
+def test_worker_processes_give_the_curves_one_thread_gives(qtbot):
+    """The desktop window's stretches go to worker processes; what they hand back is what this process works out."""
+    from simulator import default_parameters
+    from ui import explorer_worker
+    from ui.explorer_worker import Ask, compute
+
+    window = open_explorer(qtbot)
+    assert window.explorer.worker.processes and explorer_worker._pool is not None
+    ask = Ask(window.session.household, default_parameters(), 2, "mother", "en")
+    apart, here = compute(ask, processes=True), compute(ask, processes=False)
+    assert [p.totals for p in apart.births] == [p.totals for p in here.births]
+    assert [p.totals for p in apart.salaries] == [p.totals for p in here.salaries]
+    assert apart.cliffs == here.cliffs and len(apart.births) == 60 and len(apart.salaries) == 51
+    assert compute(ask, stale=lambda: True, processes=True) is None  # a stale ask stops, nothing shown

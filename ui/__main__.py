@@ -4,4 +4,5 @@ import sys
 
 from ui.app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # (the explorers' worker processes import this module again: they must not start)
+    sys.exit(main())

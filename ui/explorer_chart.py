@@ -41,6 +41,7 @@ def series_of(points: Sequence[CurvePoint], names: Sequence[str]) -> dict[str, n
 
 
 Y_MARGIN = 1.12  # room above the tallest bar (and for the cliffs' numbers): a drawing margin
+Y_GROW = 1.35  # an axis outgrown by new curves takes this much room above them, so the next few still fit it
 Y_KEEP_FILL = 0.5  # the value axes keep their range while the curves fill at least this share of it
 
 
@@ -135,12 +136,15 @@ class ExplorerChart(QWidget):
                 artist.axes.draw_artist(artist)
 
     def _limit(self, ax, top: float, fresh: bool) -> bool:
-        """The value axis 0 .. ``top`` plus a margin; kept while ``top`` fills at least half of it (the curves then
-        move without the axes being drawn again). True if its range changed."""
+        """The value axis 0 .. ``top`` plus a margin (a larger one when new curves outgrow it); kept while ``top``
+        fills at least half of it (the curves then move without the axes being drawn again). True if its range
+        changed."""
         wanted = top * Y_MARGIN or 1.0
         current = ax.get_ylim()[1]
         if not fresh and top <= current and wanted >= current * Y_KEEP_FILL:
             return False
+        if not fresh and top > current:  # outgrown: room for the next rise too (each rise is a whole drawing)
+            wanted = top * Y_GROW
         if wanted == current:
             return False
         ax.set_ylim(0, wanted)

@@ -33,12 +33,12 @@ KIOSK_TARGET_PX = 64  # a kiosk's finger: the month's arrows, lists and choices 
 
 
 class ExplorerPanel(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, processes: bool = True):
         super().__init__(parent)
         self.session = session
         self.chart = None  # the figure comes with matplotlib, when the tab is first shown (ensure_chart)
         self.curves: Curves | None = None
-        self.worker = CurveWorker(self)
+        self.worker = CurveWorker(self, processes=processes)
         self.worker.ready.connect(self._on_ready)
         self.worker.failed.connect(lambda: self.status.setText(tr("exp_failed")))
         self._stale = True

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -58,7 +63,7 @@ class Curves:
     salary: float | None = None  # the varied parent's salary now
 
 
-def compute(ask: Ask, stale: Callable[[], bool] = lambda: False) -> Curves | None:
+def compute(ask: Ask, stale: Callable[[], bool] = lambda: False, processes: bool = False) -> Curves | None:
     """The curves for ``ask`` (runs in the worker thread; also callable directly), stretch by stretch; None as soon
     as ``stale()`` says a newer ask has come (the rest would be worked out for nothing)."""
     from simulator.cliffs import cliffs_of
@@ -75,11 +80,9 @@ def compute(ask: Ask, stale: Callable[[], bool] = lambda: False) -> Curves | Non
         salary = h.parent(role).job_on(h.today).monthly_salary  # (the pay the explorer varies)
         tasks += [("monthly_salary", role, chunk) for chunk in _chunks(salary_steps(*SALARY_RANGE, SALARY_STEP),
                                                                       STRETCHES[1])]
-    done = []
-    for kind, which, values in tasks:
-        if stale():
-            return None
-        done.append(_stretch(kind, h, which, values, ask.params, ask.lang))
+    done = _in_processes(tasks, ask, stale) if processes else _in_this_thread(tasks, ask, stale)
+    if done is None:
+        return None
     births = [row for (kind, _w, _v), rows in zip(tasks, done, strict=True) if kind == "birth_month" for row in rows]
     salaries = [CurvePoint(*row[:4]) for (kind, _w, _v), rows in zip(tasks, done, strict=True)
                 if kind == "monthly_salary" for row in rows]
@@ -89,10 +92,75 @@ def compute(ask: Ask, stale: Callable[[], bool] = lambda: False) -> Curves | Non
                   salaries, birth_date, salary)
 
 
-# How many stretches each curve is worked out in: between two, a job whose ask is stale stops. (Worker processes,
-# a stretch each, were tried: on the 2-core build machine, busy with other work, they were no faster than this
-# thread, and a spawned process is one more place a kiosk visitor's figures would be.)
+# How many stretches each curve is worked out in: between two, a job whose ask is stale stops; in worker
+# processes the stretches are shared out among them.
 STRETCHES = (6, 5)
+# The stretches go to worker processes, one per core (up to two): a hundred simulations take about half the time
+# they take in one thread, and the GUI thread never waits for the interpreter's lock meanwhile (measured with
+# bench/explorer.py, README "When, and what if"). A kiosk's window keeps them in its thread (CurveWorker's
+# ``processes``): a visitor's figures stay in the visitor's own process, which ends with the visit.
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+_pool: ProcessPoolExecutor | None = None
+
+
+def _process_pool() -> ProcessPoolExecutor:
+    """The worker processes, started once (spawned: no copy of this process's Qt state) and kept for the rest
+    of the program; each loads the model and the policy once, before its first stretch."""
+    global _pool
+    if _pool is None:
+        from simulator.explore import warm_up
+
+        _pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up)
+    return _pool
+
+
+def _in_this_thread(tasks: list, ask: Ask, stale: Callable[[], bool]) -> list | None:
+    done = []
+    for kind, which, values in tasks:
+        if stale():
+            return None
+        done.append(_stretch(kind, ask.household, which, values, ask.params, ask.lang))
+    return done
+
+
+def _in_processes(tasks: list, ask: Ask, stale: Callable[[], bool]) -> list | None:
+    """The stretches in the worker processes, in order; None as soon as the ask is stale (what has not started
+    is cancelled). A pool that cannot start or breaks: this thread does the work instead."""
+    from simulator import InputError, default_parameters
+    from simulator.explore import plain_points
+
+    params = None if ask.params is default_parameters() else ask.params  # (the workers have the default)
+    try:
+        futures = [_process_pool().submit(plain_points, kind, ask.household, which, values, params, ask.lang)
+                   for kind, which, values in tasks]
+    except (OSError, RuntimeError, BrokenProcessPool):
+        return _in_this_thread(tasks, ask, stale)
+    done = []
+    for future in futures:
+        while True:
+            if stale():
+                for f in futures:
+                    f.cancel()
+                return None
+            try:
+                done.append(future.result(timeout=0.02))
+                break
+            except FutureTimeout:
+                continue
+            except InputError:
+                done.append([])
+                break
+            except BrokenProcessPool:
+                _forget_pool()
+                return _in_this_thread(tasks, ask, stale)
+    return done
+
+
+def _forget_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
 
 
 def _chunks(values: list, n: int) -> list[list]:
@@ -116,9 +184,10 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, number: int, ask: Ask, signals: _Signals, stale: Callable[[], bool]):
+    def __init__(self, number: int, ask: Ask, signals: _Signals, stale: Callable[[], bool], processes: bool):
         super().__init__()
         self.number, self.ask, self.signals, self.stale = number, ask, signals, stale
+        self.processes = processes
 
     def run(self) -> None:
         # No cyclic collection in this thread: it would free whatever garbage the GUI thread left, Qt widgets
@@ -138,7 +207,7 @@ class _Job(QRunnable):
 
 
     def _compute(self) -> Curves | None:
-        return compute(self.ask, self.stale)
+        return compute(self.ask, self.stale, self.processes)
 
 
 class CurveWorker(QObject):
@@ -147,8 +216,9 @@ class CurveWorker(QObject):
     ready = Signal(object)  # Curves
     failed = Signal()  # the latest ask could not be worked out
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, processes: bool = True):
         super().__init__(parent)
+        self.processes = processes  # the stretches in worker processes (a desktop window), or in this thread
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
@@ -178,7 +248,7 @@ class CurveWorker(QObject):
     def _start(self, ask: Ask) -> None:
         self._running = self._asked
         number = self._asked
-        self._pool.start(_Job(number, ask, self._signals, lambda: self._asked != number))
+        self._pool.start(_Job(number, ask, self._signals, lambda: self._asked != number, self.processes))
 
     def _on_done(self, number: int, curves: Curves | None) -> None:
         self._running = None

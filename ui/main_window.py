@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.kiosk = None  # the ui.kiosk_mode.KioskMode running this window, if any
+        self._kiosk_window = kiosk
         self.form = self.headline = self.chart_panel = self.results = self.explanation = self.compare = None
         self.explorer = None
         self.tabs: QTabWidget | None = None
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.compare, "")
         self.case_details = CaseDetails(s)
         self.tabs.addTab(self.case_details, "")
-        self.explorer = ExplorerPanel(s)
+        self.explorer = ExplorerPanel(s, processes=not self._kiosk_window)
         self.tabs.addTab(self.explorer, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         answer = QSplitter(Qt.Orientation.Vertical)
