@@ -13,7 +13,7 @@ QComboBox {{ min-height: {TARGET_PX - 2}px; }}  /* its frame adds 2: 60 px even 
 QPushButton, QToolButton {{ min-height: {TARGET_PX - 4}px; min-width: {TARGET_PX - 4}px; }}
 QCheckBox, QRadioButton {{ min-height: {TARGET_PX}px; }}
 QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {{ width: 28px; height: 28px; }}
-/* a checkable group's title (母亲 / 父亲) is what a person clicks: as tall as every other target */
+/* a checkable group's title (a parent's box) is what a person clicks: as tall as every other target */
 QGroupBox::title {{ padding: {TARGET_PX // 3}px 4px; }}
 QTabBar::tab {{ min-height: {TARGET_PX}px; padding: 0 16px; }}
 """
