@@ -1,6 +1,7 @@
 """Set Qt offscreen before anything imports Qt: without a display Qt aborts the whole test process."""
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,6 +19,18 @@ def chinese():
     set_language("zh")
     yield
     set_language("zh")
+
+
+@pytest.fixture(autouse=True)
+def _application_font_kept():
+    """A test that zooms a window or opens a kiosk (both set the application's font) leaves the application's
+    font as it found it, so a later test's sizes do not depend on which tests ran before it."""
+    widgets = sys.modules.get("PySide6.QtWidgets")  # (a test that never touched Qt does not start it here)
+    app = widgets.QApplication.instance() if widgets else None
+    before = app.font() if app is not None else None
+    yield
+    if app is not None and app.font() != before:
+        app.setFont(before)
 
 
 @pytest.fixture

@@ -94,14 +94,10 @@ def app_font():
     """The window's own font, as the program's start registers it (ui.app): the sizes below are the app's,
     whatever tests ran before (a window built alone would otherwise have Qt's default font)."""
     from ui.fonts import register_qt_font
-    from ui.main_window import _BASE_PROPERTY
-
     app = QApplication.instance()
-    before, base = app.font(), app.property(_BASE_PROPERTY)
+    before = app.font()
     register_qt_font(app)
-    app.setProperty(_BASE_PROPERTY, app.font().pointSizeF())  # its 100 % is this font's, whatever ran before
     yield
-    app.setProperty(_BASE_PROPERTY, base)
     app.setFont(before)
 
 
