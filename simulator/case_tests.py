@@ -87,7 +87,7 @@ _TEXT = {
 _ERRORS = {
     "extra_forbidden": ("未知的键（拼写错误？）", "unknown key (misspelt?)"),
     "missing": ("缺少必填项", "required"),
-    "yuan_type": ("应为元数，如 2000 或 42133.33", "must be a number of yuan, e.g. 2000 or 42133.33"),
+    "yuan_type": ("应为元数，如 1500 或 1234.56", "must be a number of yuan, e.g. 1500 or 1234.56"),
     "yuan_fen": ("金额精确到分：最多两位小数", "yuan to the fen: at most two decimals"),
     "days_type": ("应为天数（0 或正整数）", "must be a whole number of days, 0 or more"),
     "absent_and_checks": ("absent: true 不核对数字，却给了 {checks}", "absent: true checks no figure, but {checks} given"),

@@ -8,7 +8,10 @@ import io
 
 import pytest
 
-from tests.test_compare_handout import cases  # noqa: F401  (the fixture: A two children, B the third born 2027-09-01)
+from tests.test_compare_handout import (
+    cases,  # noqa: F401  (the fixture: A two children, B the third born 2027-09-01)
+    comparing_window,
+)
 from ui.compare_export import comparison_csv
 from ui.main_window import MainWindow
 from ui.session import Session
@@ -18,21 +21,6 @@ def rows_of(path) -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel's UTF-8, as the lines CSV
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-
-
-def comparing_window(qtbot, a_path) -> MainWindow:
-    window = MainWindow(Session())
-    qtbot.addWidget(window)
-    window.show()
-    window.session.open(a_path)
-    window.commands["compare"].trigger()  # A kept; what follows changes B
-    children = window.form.children_editor
-    children.add.click()
-    field = children.children_rows[-1].birth_date
-    field.edit.setText("2027-09-01")
-    field.edited.emit()
-    assert window.session.comparing and len(window.session.household.children) == 3
-    return window
 
 
 def find(rows, part: str, item: str, year: str = "") -> list[str]:

@@ -57,18 +57,25 @@ def check_comparison_text(text: str) -> None:
     assert "个税少缴 · 父亲" in text and "个税专项附加扣除" not in text.split("逐项差别")[1]
 
 
-def test_exporting_during_a_comparison_prints_a_b_and_the_difference(qtbot, tmp_path, cases):
-    a, _b = cases
+def comparing_window(qtbot, a_path) -> MainWindow:
+    """The window with case A opened and kept as scenario A, then B made by adding the third child (2027-09-01)."""
     window = MainWindow(Session())
     qtbot.addWidget(window)
     window.show()
-    window.session.open(a)
+    window.session.open(a_path)
     window.commands["compare"].trigger()  # A kept; what follows changes B
     children = window.form.children_editor
     children.add.click()
     field = children.children_rows[-1].birth_date
     field.edit.setText("2027-09-01")
     field.edited.emit()
+    assert window.session.comparing and len(window.session.household.children) == 3
+    return window
+
+
+def test_exporting_during_a_comparison_prints_a_b_and_the_difference(qtbot, tmp_path, cases):
+    a, _b = cases
+    window = comparing_window(qtbot, a)
     window.case_details.label.setText("王家（三孩）")
     window.case_details.label.textEdited.emit("王家（三孩）")
     out = tmp_path / "comparison.pdf"
